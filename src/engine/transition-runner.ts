@@ -1,0 +1,356 @@
+import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
+import type { Kysely, Transaction } from 'kysely';
+import { eventMeta, fromDotted, stateLabel, toDotted } from '../../machines/shared/introspect.js';
+import { validationFailed, workflowError, type FieldIssue } from '../errors.js';
+import type { Tables } from '../persistence/schema.js';
+import type { Actor } from './actor.js';
+import type { Clock } from './clock.js';
+import { explainRefusal } from './refusal.js';
+import type { EntityRow, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
+
+/** An event as callers send it: its type and its own payload (explanation, reason …). */
+export interface WorkflowEvent {
+  type: string;
+  [field: string]: unknown;
+}
+
+export interface SendOptions {
+  /** Refuse with VERSION_CONFLICT unless the entity is still at this version. */
+  expectedVersion?: number;
+  /** A retry with the same key returns the first result and appends nothing. */
+  idempotencyKey?: string;
+}
+
+export interface CreateOptions {
+  /** Id of the new entity (default: a random UUID). */
+  id?: string;
+  idempotencyKey?: string;
+  /** Workflow columns of the new row (institution_id, candidate_id, due_at …). */
+  columns?: Record<string, unknown>;
+  /** Extra machine context merged over the machine's initial context. */
+  context?: Record<string, unknown>;
+}
+
+/** What an accepted (or replayed) command returns. */
+export interface TransitionResult {
+  id: string;
+  workflow: WorkflowName;
+  event: string;
+  from: string | null;
+  state: string;
+  stateLabel: string;
+  version: number;
+  at: string;
+  /** True when this is the stored result of an earlier command with the same idempotency key. */
+  replayed: boolean;
+}
+
+/** A persisted entity as the engine shows it. */
+export interface EntityView {
+  id: string;
+  workflow: WorkflowName;
+  state: string;
+  stateLabel: string;
+  version: number;
+  context: Record<string, unknown>;
+  createdAt: string;
+  updatedAt: string;
+  row: EntityRow;
+}
+
+/** One history row. */
+export interface HistoryEntry {
+  seq: number;
+  from: string | null;
+  to: string;
+  event: string;
+  payload: Record<string, unknown>;
+  actorId: string | null;
+  actorRole: string;
+  at: string;
+}
+
+/** Runs one workflow's commands, each in one transaction. */
+export interface TransitionRunner {
+  readonly definition: WorkflowDefinition;
+  create(event: WorkflowEvent, actor: Actor, options?: CreateOptions): Promise<TransitionResult>;
+  send(id: string, event: WorkflowEvent, actor: Actor, options?: SendOptions): Promise<TransitionResult>;
+  get(id: string, actor: Actor): Promise<EntityView>;
+  history(id: string, actor: Actor): Promise<HistoryEntry[]>;
+}
+
+export interface RunnerDeps {
+  db: Kysely<Tables>;
+  clock: Clock;
+  /** Called after every commit that wrote outbox rows. */
+  onOutbox?: () => void;
+}
+
+const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '23505';
+
+/**
+ * Creates the runner for one workflow: the one place where machine state is
+ * read, decided and written (SPEC §3.4).
+ *
+ * @example
+ * const runner = createTransitionRunner(applicationWorkflow, { db: database.kysely, clock: systemClock });
+ * await runner.send(id, { type: 'APPROVE', explanation: '已核实' }, actor, { expectedVersion: 3 });
+ */
+export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps): TransitionRunner {
+  const { machine } = def;
+  const table = def.table;
+
+  const validate = (event: WorkflowEvent): void => {
+    const issues: FieldIssue[] = [];
+    if (typeof event?.type !== 'string' || !eventMeta(machine, event.type)) {
+      issues.push({ field: 'type', code: 'unknownEvent', message: `未知的事件类型：${String(event?.type)}` });
+    }
+    for (const [key, value] of Object.entries(event ?? {})) {
+      if (key === 'type') continue;
+      if (!def.payloadKeys.includes(key)) {
+        issues.push({ field: key, code: 'unrecognized', message: `不支持的字段：${key}` });
+      } else if (value !== undefined && value !== null && (typeof value !== 'string' || value.length > 2000)) {
+        issues.push({ field: key, code: 'invalid', message: `${key} 须为不超过2000字的文本` });
+      }
+    }
+    if (issues.length) throw validationFailed(issues);
+  };
+
+  const checkRole = (event: WorkflowEvent, actor: Actor) => {
+    const roles = eventMeta(machine, event.type)!.roles;
+    if (!roles.includes(actor.kind)) {
+      throw workflowError('FORBIDDEN', `${actor.kind} 账号不能执行 ${event.type}`, { rule: 'role', allowedRoles: roles });
+    }
+  };
+
+  const payloadOf = (event: WorkflowEvent): Record<string, unknown> => {
+    const { type: _type, ...rest } = event;
+    return rest;
+  };
+
+  /** Applies the event to the snapshot and writes row, history and outbox. */
+  const apply = async (
+    trx: Transaction<Tables>,
+    args: {
+      id: string;
+      row: EntityRow | undefined;
+      snapshot: AnyMachineSnapshot;
+      event: WorkflowEvent;
+      actor: Actor;
+      now: Date;
+      columns: Record<string, unknown>;
+      idempotencyKey: string | undefined;
+    },
+  ): Promise<{ result: TransitionResult; outbox: boolean }> => {
+    const { id, row, snapshot, event, actor, now, columns } = args;
+    const from = row ? row.state : null;
+    const facts = def.facts ? await def.facts({ trx, row, columns, event, actor, now }) : {};
+    const machineEvent = { ...event, actor: { id: actor.id, kind: actor.kind }, now: now.toISOString(), facts };
+    if (!snapshot.can(machineEvent)) throw explainRefusal(snapshot, machineEvent, def.rules, from ?? toDotted(snapshot.value));
+    const [next, actions] = transition(machine, snapshot, machineEvent);
+    const state = toDotted(next.value);
+    const context = next.context as Record<string, unknown>;
+    const version = (row?.version ?? 0) + 1;
+    const derived = def.derivedColumns?.(state, context) ?? {};
+    const db = trx as unknown as Kysely<any>;
+    const common = {
+      state,
+      context: JSON.stringify(context),
+      machine_version: machine.version ?? '1',
+      version,
+      updated_at: now,
+      ...derived,
+    };
+    if (row) {
+      const updated = await db
+        .updateTable(table)
+        .set(common)
+        .where('id', '=', id)
+        .where('version', '=', row.version)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: row.version });
+    } else {
+      await db.insertInto(table).values({ id, ...columns, ...common, created_at: now }).execute();
+    }
+    const result: TransitionResult = {
+      id,
+      workflow: def.name,
+      event: event.type,
+      from,
+      state,
+      stateLabel: stateLabel(machine, state),
+      version,
+      at: now.toISOString(),
+      replayed: false,
+    };
+    await trx
+      .insertInto('pw_history')
+      .values({
+        entity_type: def.name,
+        entity_id: id,
+        seq: version,
+        from_state: from,
+        to_state: state,
+        event_type: event.type,
+        payload: JSON.stringify({ ...payloadOf(event), facts }),
+        actor_id: actor.id,
+        actor_role: actor.kind,
+        idempotency_key: args.idempotencyKey ?? null,
+        result: JSON.stringify(result),
+        created_at: now,
+      })
+      .execute();
+    const notifications = (actions as { type: string; params?: unknown }[]).filter((a) => a.type === 'notify');
+    for (const action of notifications) {
+      const topic = String((action.params as { topic?: unknown } | undefined)?.topic ?? 'unknown');
+      await trx
+        .insertInto('pw_outbox')
+        .values({
+          topic,
+          entity_type: def.name,
+          entity_id: id,
+          payload: JSON.stringify({ event: event.type, from, state, version, actorRole: actor.kind }),
+          created_at: now,
+        })
+        .execute();
+    }
+    return { result, outbox: notifications.length > 0 };
+  };
+
+  const replay = (stored: { event_type: string; result: Record<string, unknown> }, event: WorkflowEvent): TransitionResult => {
+    if (stored.event_type !== event.type) {
+      throw workflowError('IDEMPOTENCY_KEY_REUSED', undefined, { storedEvent: stored.event_type, event: event.type });
+    }
+    return { ...(stored.result as unknown as TransitionResult), replayed: true };
+  };
+
+  const lockRow = async (trx: Transaction<Tables>, id: string): Promise<EntityRow | undefined> =>
+    (await (trx as unknown as Kysely<any>).selectFrom(table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as
+      | EntityRow
+      | undefined;
+
+  const readRow = async (id: string, actor: Actor): Promise<EntityRow> => {
+    const row = isUuid(id)
+      ? ((await (deps.db as unknown as Kysely<any>).selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as
+          | EntityRow
+          | undefined)
+      : undefined;
+    // Outside the caller's scope looks exactly like absent: reads do not reveal existence.
+    if (!row || !def.canSee(actor, row)) throw workflowError('NOT_FOUND');
+    return row;
+  };
+
+  const afterCommit = (outcome: { result: TransitionResult; outbox: boolean }) => {
+    if (outcome.outbox) deps.onOutbox?.();
+    return outcome.result;
+  };
+
+  return {
+    definition: def,
+
+    async create(event, actor, options = {}) {
+      validate(event);
+      const id = options.id ?? crypto.randomUUID();
+      if (!isUuid(id)) throw validationFailed([{ field: 'id', code: 'invalid', message: 'id 须为 UUID' }]);
+      const columns = options.columns ?? {};
+      const key = options.idempotencyKey;
+      const findByKey = (db: Kysely<Tables> | Transaction<Tables>) =>
+        db
+          .selectFrom('pw_history')
+          .select(['event_type', 'result'])
+          .where('entity_type', '=', def.name)
+          .where('seq', '=', 1)
+          .where('idempotency_key', '=', key!)
+          .where((eb) => (actor.id === null ? eb('actor_id', 'is', null) : eb('actor_id', '=', actor.id)))
+          .executeTakeFirst();
+      try {
+        const outcome = await deps.db.transaction().execute(async (trx) => {
+          if (key !== undefined) {
+            const stored = await findByKey(trx);
+            if (stored) return { result: replay(stored, event), outbox: false };
+          }
+          checkRole(event, actor);
+          if (!def.canCreate(actor, columns)) throw workflowError('FORBIDDEN', undefined, { rule: 'scope' });
+          const [initial] = initialTransition(machine);
+          const snapshot = options.context
+            ? machine.resolveState({ value: initial.value, context: { ...initial.context, ...options.context } })
+            : initial;
+          return apply(trx, { id, row: undefined, snapshot, event, actor, now: deps.clock.now(), columns, idempotencyKey: key });
+        });
+        return afterCommit(outcome);
+      } catch (e) {
+        // Two concurrent creations with one key: the loser replays the winner.
+        if (key !== undefined && uniqueViolation(e)) {
+          const stored = await findByKey(deps.db);
+          if (stored) return replay(stored, event);
+        }
+        throw e;
+      }
+    },
+
+    async send(id, event, actor, options = {}) {
+      validate(event);
+      if (!isUuid(id)) throw workflowError('NOT_FOUND');
+      const key = options.idempotencyKey;
+      const outcome = await deps.db.transaction().execute(async (trx) => {
+        const row = await lockRow(trx, id);
+        if (!row) throw workflowError('NOT_FOUND');
+        const authenticated = actor.kind !== 'public' && actor.kind !== 'system';
+        if (authenticated && !def.canSee(actor, row)) throw workflowError('FORBIDDEN', undefined, { rule: 'scope' });
+        if (key !== undefined) {
+          const stored = await trx
+            .selectFrom('pw_history')
+            .select(['event_type', 'result'])
+            .where('entity_id', '=', id)
+            .where('idempotency_key', '=', key)
+            .executeTakeFirst();
+          if (stored) return { result: replay(stored, event), outbox: false };
+        }
+        if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
+          throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: options.expectedVersion, version: row.version });
+        }
+        checkRole(event, actor);
+        const snapshot = machine.resolveState({ value: fromDotted(row.state), context: row.context });
+        return apply(trx, { id, row, snapshot, event, actor, now: deps.clock.now(), columns: {}, idempotencyKey: key });
+      });
+      return afterCommit(outcome);
+    },
+
+    async get(id, actor) {
+      const row = await readRow(id, actor);
+      return {
+        id: row.id,
+        workflow: def.name,
+        state: row.state,
+        stateLabel: stateLabel(machine, row.state),
+        version: row.version,
+        context: row.context,
+        createdAt: row.created_at.toISOString(),
+        updatedAt: row.updated_at.toISOString(),
+        row,
+      };
+    },
+
+    async history(id, actor) {
+      await readRow(id, actor);
+      const rows = await deps.db.selectFrom('pw_history').selectAll().where('entity_id', '=', id).orderBy('seq').execute();
+      return rows.map((r) => ({
+        seq: r.seq,
+        from: r.from_state,
+        to: r.to_state,
+        event: r.event_type,
+        payload: r.payload,
+        actorId: r.actor_id,
+        actorRole: r.actor_role,
+        at: r.created_at.toISOString(),
+      }));
+    },
+  };
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids are UUIDs; anything else cannot name an entity (and must not reach SQL as a uuid cast error). */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && uuidPattern.test(value);
+}

@@ -1,0 +1,63 @@
+import type { AnyStateMachine } from 'xstate';
+import type { Kysely, Transaction } from 'kysely';
+import type { EntityTableName, Tables } from '../persistence/schema.js';
+import type { Actor } from './actor.js';
+import type { RuleRegistry } from './refusal.js';
+
+/** The three workflows the engine runs. */
+export type WorkflowName = 'institution' | 'businessAccount' | 'application';
+
+/** An entity row as the runner reads it: the common columns plus the workflow's own. */
+export interface EntityRow {
+  id: string;
+  state: string;
+  context: Record<string, unknown>;
+  machine_version: string;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+  [column: string]: unknown;
+}
+
+/** What a facts provider is given: the locked row, the event and the transaction to read more. */
+export interface FactsArgs {
+  trx: Transaction<Tables>;
+  /** The freshly read row; undefined when the event creates the entity. */
+  row: EntityRow | undefined;
+  /** Columns of the entity being created (CREATE / REGISTER / GENERATE). */
+  columns: Record<string, unknown>;
+  event: { type: string; [key: string]: unknown };
+  actor: Actor;
+  now: Date;
+}
+
+/**
+ * Establishes the facts a machine's guards need (red indicators, deadline
+ * passed, activation code valid …) from the database, inside the command's
+ * transaction, so guards decide on data no concurrent command can change.
+ */
+export type FactsProvider = (args: FactsArgs) => Promise<Record<string, unknown>>;
+
+/**
+ * How one machine is persisted and protected. Internal: hosts configure the
+ * engine through createEngine options, not by writing definitions.
+ */
+export interface WorkflowDefinition {
+  readonly name: WorkflowName;
+  readonly machine: AnyStateMachine;
+  readonly table: EntityTableName;
+  /** The named rules behind the machine's guards, to explain refusals. */
+  readonly rules: RuleRegistry;
+  /** Payload fields an event may carry besides `type`; anything else is refused. */
+  readonly payloadKeys: readonly string[];
+  /** Columns kept in step with the snapshot on every write (e.g. `open`). */
+  derivedColumns?(state: string, context: Record<string, unknown>): Record<string, unknown>;
+  /** Whether the actor may see the row (reads, and events by authenticated roles). */
+  canSee(actor: Actor, row: EntityRow): boolean;
+  /** Whether the actor may create an entity with these columns. */
+  canCreate(actor: Actor, columns: Record<string, unknown>): boolean;
+  facts?: FactsProvider;
+}
+
+/** Reads rows outside a command (lists, detail pages). */
+export type Reader = Kysely<Tables> | Transaction<Tables>;
