@@ -1,4 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { AccountTables } from '../accounts/tables.js';
+import type { RegistryTables } from '../registry/tables.js';
 
 /**
  * Kysely table types of the engine's own tables. Every table is prefixed
@@ -6,8 +8,8 @@ import type { ColumnType, Generated } from 'kysely';
  * application without name clashes.
  */
 
-type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type Json<T = unknown> = ColumnType<T, string, string>;
+export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+export type Json<T = unknown> = ColumnType<T, string, string>;
 
 /** Columns every persisted workflow entity carries. */
 export interface EntityColumns {
@@ -68,7 +70,8 @@ export interface OutboxTable {
   attempts: Generated<number>;
 }
 
-export interface Tables {
+/** Every table of the engine; each area declares its own in `<area>/tables.ts`. */
+export interface Tables extends AccountTables, RegistryTables {
   pw_institutions: InstitutionTable;
   pw_business_accounts: BusinessAccountTable;
   pw_applications: ApplicationTable;

@@ -1,0 +1,34 @@
+import pino from 'pino';
+import { createEngine } from '../../../src/engine/engine.js';
+import { openDatabase } from '../../../src/persistence/database.js';
+import { loadConfig } from '../../server/config.js';
+import { buildServer } from '../../server/server.js';
+import { databaseOptions } from '../database-options.js';
+
+/** `probation-workflow serve`: the bundled server until SIGINT/SIGTERM. */
+export async function serve(): Promise<void> {
+  const config = loadConfig(process.env);
+  const logger = pino({ level: config.LOG_LEVEL });
+  const started = Date.now();
+  const database = await openDatabase(databaseOptions(config));
+  const engine = await createEngine({ db: database, logger });
+  const app = await buildServer({ engine, logger: { level: config.LOG_LEVEL } });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    await engine.close();
+    await database.close();
+    logger.info('stopped');
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  engine.startBackgroundTasks(config.SWEEP_INTERVAL_SECONDS * 1000);
+  logger.info(
+    { database: database.kind, url: `http://${config.HOST}:${config.PORT}`, readyInMs: Date.now() - started },
+    'probation-workflow ready',
+  );
+}

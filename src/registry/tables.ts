@@ -1,0 +1,2 @@
+/** Tables of the physician registry (SPEC §4.6). */
+export interface RegistryTables {}
