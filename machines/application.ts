@@ -18,6 +18,8 @@ export interface ApplicationContext {
   decision: Decision | null;
   /** The exam district's decision. */
   districtDecision: Decision | null;
+  /** When the application first reached the unit (SUBMIT, or a direct entry's CREATE); a draft is the candidate's alone until then. */
+  submittedAt?: string | null;
   reportedAt: string | null;
   closedAt: string | null;
 }
@@ -149,6 +151,7 @@ export const applicationMachine = setup({
     recordUnitDecision: decide('decision'),
     recordDistrictDecision: decide('districtDecision'),
     clearDistrictDecision: assign({ districtDecision: null }),
+    markSubmitted: assign({ submittedAt: ({ context, event }) => context.submittedAt ?? event.now }),
     markReported: assign({ reportedAt: ({ event }) => event.now }),
     markClosed: assign({ closedAt: ({ event }) => event.now }),
     touch: assign({}),
@@ -158,15 +161,18 @@ export const applicationMachine = setup({
   id: 'application',
   version: '1',
   initial: 'none',
-  context: { entryMode: null, decision: null, districtDecision: null, reportedAt: null, closedAt: null },
+  context: { entryMode: null, decision: null, districtDecision: null, submittedAt: null, reportedAt: null, closedAt: null },
   meta,
   states: {
     none: {
       ...label('未申报', 'Not created', { absent: true }),
       on: {
+        // A direct entry is submitted as it is created, so it needs the open project SUBMIT needs.
+        // It comes first: when a unit is refused on both branches by one rule
+        // each, the refusal then names projectOpen rather than createdByCandidate.
         CREATE: [
+          { target: 'unitReview.pending', guard: guarded('createdByUnit', 'projectOpen'), actions: ['setUnitEntry', 'markSubmitted'] },
           { target: 'draft', guard: guarded('createdByCandidate'), actions: 'setCandidateEntry' },
-          { target: 'unitReview.pending', guard: guarded('createdByUnit'), actions: 'setUnitEntry' },
         ],
       },
     },
@@ -174,7 +180,7 @@ export const applicationMachine = setup({
       ...label('草稿', 'Draft'),
       on: {
         EDIT: { target: 'draft', guard: guarded('editedByOwner'), actions: 'touch' },
-        SUBMIT: { target: 'unitReview.pending', guard: guarded('projectOpen') },
+        SUBMIT: { target: 'unitReview.pending', guard: guarded('projectOpen'), actions: 'markSubmitted' },
         WITHDRAW: { target: '#application.closed.withdrawn', guard: guarded(), actions: 'markClosed' },
         CLOSE: { target: '#application.closed.expired', actions: 'markClosed' },
       },

@@ -25,6 +25,8 @@ export interface InstitutionFacts {
   accountNo?: string;
   /** The activation code presented matches, is unexpired and unused. */
   activationCodeValid?: boolean;
+  /** A public caller proved the registered phone with a valid 6-digit query code (申请查询). */
+  queryCodeVerified?: boolean;
 }
 
 export type InstitutionEvent = EventBase & { facts?: InstitutionFacts } & (
@@ -53,6 +55,11 @@ export const institutionRules = {
       : fail('reasonGivenWhenRed', 'REASON_REQUIRED', '统一社会信用代码校验位不正确（红色提示），审核通过须填写原因'),
   activationCodeValid: (_c, e) =>
     e.facts?.activationCodeValid ? null : fail('activationCodeValid', 'INVALID_CODE', '激活码错误、已使用或已过期'),
+  // Without it anyone who knows an institution's id could retire its activation code.
+  queryCodeVerified: (_c, e) =>
+    e.actor.kind !== 'public' || e.facts?.queryCodeVerified
+      ? null
+      : fail('queryCodeVerified', 'INVALID_CODE', '查询验证码错误或已失效'),
 } satisfies Record<string, Rule<InstitutionContext, InstitutionEvent>>;
 
 const label = (zh: string, en: string, extra: Partial<StateMeta> = {}): { meta: StateMeta } => ({
@@ -136,7 +143,11 @@ export const institutionMachine = setup({
       ...label('审核通过（待激活）', 'Approved'),
       on: {
         ACTIVATE: { target: 'activated', guard: 'activationCodeValid', actions: 'markActivated' },
-        REISSUE_CODE: { target: 'approved', actions: ['reissueCode', { type: 'notify', params: { topic: 'institution.codeReissued' } }] },
+        REISSUE_CODE: {
+          target: 'approved',
+          guard: 'queryCodeVerified',
+          actions: ['reissueCode', { type: 'notify', params: { topic: 'institution.codeReissued' } }],
+        },
       },
     },
     activated: {

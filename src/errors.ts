@@ -14,6 +14,7 @@ export const errorCodes = {
   INVALID_TRANSITION: { status: 409, message: '当前状态不允许此操作' },
   VERSION_CONFLICT: { status: 409, message: '数据已被他人修改，请刷新后重试' },
   ALREADY_REGISTERED: { status: 409, message: '该统一社会信用代码已注册' },
+  ALREADY_APPLIED: { status: 409, message: '该考生在本项目中已有申报' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, message: '幂等键已用于另一个请求' },
   EXPLANATION_REQUIRED: { status: 422, message: '存在红色提示，必须填写审核说明' },
   REASON_REQUIRED: { status: 422, message: '必须填写原因' },

@@ -19,6 +19,18 @@ export { fixedClock, systemClock } from './engine/clock.js';
 export type { Clock } from './engine/clock.js';
 export type { Logger } from './engine/logger.js';
 export { logNotifier } from './ports/notifier.js';
+export { createLogger } from './logging/logger.js';
+export type { Accounts, AccountView, MeView, NewAccount, SessionGrant } from './accounts/accounts.js';
+export type { DepartmentNode, Departments } from './accounts/departments.js';
+export { defaultSecuritySettings } from './accounts/security-settings.js';
+export type { SecuritySettings } from './accounts/security-settings.js';
+export { passwordProblem } from './accounts/password.js';
+export { seedDemo, demoPassword } from './demo/seed.js';
+export { createMemoryPhysicianRegistry, createPostgresPhysicianRegistry } from './registry/physician-registry.js';
+export type { PhysicianRegistry } from './registry/physician-registry.js';
+export { importPhysicians } from './registry/csv-import.js';
+export type { ImportPhysiciansOptions, ImportPhysiciansResult, RejectedLine } from './registry/csv-import.js';
+export type { PhysicianRecord } from './domain/physician-record.js';
 export type { Notification, Notifier } from './ports/notifier.js';
 
 export { openDatabase } from './persistence/database.js';

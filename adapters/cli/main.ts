@@ -3,12 +3,16 @@ import { ConfigError } from '../server/config.js';
 import { docs } from './commands/docs.js';
 import { migrate } from './commands/migrate.js';
 import { serve } from './commands/serve.js';
+import { importPhysiciansCommand } from './commands/import-physicians.js';
+import { createAdmin, UsageError } from './commands/create-admin.js';
 
 /** Every CLI command: name → what it does and how it runs. One line per command. */
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
   serve: { summary: 'start the bundled HTTP server (what `npm start` runs)', run: serve },
   migrate: { summary: 'bring the database schema to the latest version', run: migrate },
   docs: { summary: 'regenerate docs/workflows.md from the machine definitions', run: docs },
+  'import-physicians': { summary: 'import the physician registry from FILE.csv (docs/registry.md)', run: importPhysiciansCommand },
+  'create-admin': { summary: 'create an administrator (password in ADMIN_PASSWORD)', run: createAdmin },
 };
 
 const usage = () => `probation-workflow <command>
@@ -35,7 +39,7 @@ async function main([name, ...args]: string[]): Promise<number> {
     await command.run(args);
     return 0;
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof UsageError) {
       console.error(error.message);
       return 2;
     }

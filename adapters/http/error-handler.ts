@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { errorCodes, isWorkflowError } from '../../src/errors.js';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { errorCodes, isWorkflowError, type ErrorCode } from '../../src/errors.js';
+import { fieldIssues } from './validation-errors.js';
 
 /** The one error body of the API: `{ error: { code, message, details? } }`. */
 export interface ErrorBody {
@@ -8,32 +10,55 @@ export interface ErrorBody {
 
 /**
  * Maps every error to the API's error body. Engine errors keep their code;
- * Fastify's own client errors (bad JSON, wrong content type, body too large)
- * become VALIDATION_FAILED or the matching code; anything else is logged
- * and answered with a bare INTERNAL so no stack trace or SQL leaks.
+ * schema validation failures list each field; Fastify's own client errors
+ * (bad JSON, wrong content type, body too large) become VALIDATION_FAILED
+ * or the matching code; anything else is logged and answered with a bare
+ * INTERNAL, so no stack trace or SQL leaks.
  *
  * @example
  * app.setErrorHandler(errorHandler);
  */
 export function errorHandler(error: FastifyError | Error, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  if (isWorkflowError(error)) {
-    const body: ErrorBody = { error: { code: error.code, message: error.message } };
-    if (error.details !== undefined) body.error.details = error.details;
-    return reply.code(error.status).send(body);
+  if (isWorkflowError(error)) return send(reply, error.code, error.message, error.details);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    return send(reply, 'VALIDATION_FAILED', undefined, fieldIssues(error.validation, error.validationContext));
   }
   const status = (error as FastifyError).statusCode;
-  if (status === 413) return send(reply, 'FILE_TOO_LARGE', '请求体过大');
+  if (status === 413) return send(reply, 'FILE_TOO_LARGE', '请求体或文件过大');
   if (status === 415) return send(reply, 'UNSUPPORTED_FILE_TYPE', '不支持的请求内容类型');
   if (status === 429) return send(reply, 'RATE_LIMITED');
   if (typeof status === 'number' && status >= 400 && status < 500) {
-    return send(reply, 'VALIDATION_FAILED', '请求格式不正确', [{ field: '', code: (error as FastifyError).code ?? 'invalid', message: '请求格式不正确' }]);
+    const code = (error as FastifyError).code ?? 'invalid';
+    return send(reply, 'VALIDATION_FAILED', '请求格式不正确', [{ field: '', code, message: clientErrorMessage(code) }]);
+  }
+  // A database that cannot be reached is the caller's to retry, not our bug.
+  if (isConnectionError(error)) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return send(reply, 'DATABASE_UNAVAILABLE');
   }
   request.log.error({ err: error }, 'unhandled error');
   return send(reply, 'INTERNAL');
 }
 
-function send(reply: FastifyReply, code: keyof typeof errorCodes, message?: string, details?: unknown): FastifyReply {
+function send(reply: FastifyReply, code: ErrorCode, message?: string, details?: unknown): FastifyReply {
   const body: ErrorBody = { error: { code, message: message ?? errorCodes[code].message } };
   if (details !== undefined) body.error.details = details;
-  return reply.code(errorCodes[code].status).send(body);
+  return reply.code(errorCodes[code].status).type('application/json; charset=utf-8').send(body);
+}
+
+function clientErrorMessage(code: string): string {
+  if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return '请求体不是有效的 JSON';
+  if (code.startsWith('FST_ERR_CTP')) return '请求内容类型或内容不正确';
+  return '请求格式不正确';
+}
+
+const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+
+function isConnectionError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  const message = String((error as { message?: unknown })?.message ?? '');
+  return (
+    (typeof code === 'string' && connectionCodes.has(code)) ||
+    /Connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed|pool has ended|driver has already been destroyed/i.test(message)
+  );
 }

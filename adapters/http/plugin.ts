@@ -1,31 +1,135 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import type { Actor } from '../../src/engine/actor.js';
+import type { FastifyPluginAsync } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Engine } from '../../src/engine/engine.js';
-import { workflowError } from '../../src/errors.js';
+import { validationFailed, workflowError } from '../../src/errors.js';
+import { nulCharacterIssues } from '../../src/engine/input-text.js';
+import { bearerAuthenticate, type Authenticate } from './auth.js';
 import { errorHandler } from './error-handler.js';
+import { departmentRoutes } from './routes/departments.js';
+import { physicianRoutes } from './routes/physicians.js';
+import { historyRoutes } from './routes/history.js';
+import { sessionRoutes } from './routes/sessions.js';
 import { workflowRoutes } from './routes/workflows.js';
+import { projectRoutes } from './routes/projects.js';
+import { applicationRoutes } from './routes/applications.js';
+import { activationRoutes } from './routes/activations.js';
+import { attachmentRoutes } from './routes/attachments.js';
+import { businessAccountRoutes } from './routes/business-accounts.js';
+import { institutionRoutes } from './routes/institutions.js';
+import { outboxRoutes } from './routes/outbox.js';
+import { registrationRoutes } from './routes/registrations.js';
 
 export interface ProbationPluginOptions {
   engine: Engine;
-  /** Resolves the acting account of a request; null when unauthenticated. A host passes its own. */
-  authenticate?: (request: FastifyRequest) => Promise<Actor | null> | Actor | null;
+  /**
+   * Resolves the acting account of a request; null when unauthenticated.
+   * Defaults to bearer tokens of the engine's own sessions. A host passes
+   * its own, and the engine's permission checks still apply to the actor
+   * it returns.
+   */
+  authenticate?: Authenticate;
+  /** Requests per minute per IP on the public endpoints (registration, codes, activation, login). Default 30. */
+  rateLimitPublic?: number;
+  /** Serve interactive API docs at `<prefix>/docs` (default true). */
+  docs?: boolean;
+  /** Largest accepted upload in bytes (default 10 MiB, SPEC §4.2). */
+  maxFileBytes?: number;
 }
 
 /**
- * The HTTP adapter. Register it with a prefix; it is deliberately not
- * wrapped with fastify-plugin, so its error handler and routes stay inside
- * its own context and do not leak into the host.
+ * The HTTP adapter of SPEC §5. Register it with a prefix; it is
+ * deliberately not wrapped with fastify-plugin, so its validator,
+ * serializer, error handler, hooks and routes stay inside its own context
+ * and the host's are untouched.
  *
  * @example
  * await app.register(probationPlugin, { engine, prefix: '/api/v1' });
+ * await app.register(probationPlugin, { engine, prefix: '/probation', authenticate: async (req) => myActorFrom(req) });
  */
-export const probationPlugin: FastifyPluginAsync<ProbationPluginOptions> = async (app, options) => {
-  if (!options.engine) throw workflowError('INTERNAL', 'probationPlugin requires an engine');
+export const probationPlugin: FastifyPluginAsync<ProbationPluginOptions> = async (parent, options) => {
+  if (!options?.engine) throw workflowError('INTERNAL', 'probationPlugin requires an engine');
+  const { engine } = options;
+  const app = parent.withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
   });
+
+  const authenticate = options.authenticate ?? bearerAuthenticate(engine);
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request) => {
+    request.actor = (await authenticate(request)) ?? null;
+  });
+
+  // NUL cannot be stored in PostgreSQL text: refuse it by field before any handler runs.
+  app.addHook('preValidation', async (request) => {
+    const issues = [
+      ...nulCharacterIssues(request.body).map((i) => ({ ...i, in: 'body' })),
+      ...nulCharacterIssues(request.query).map((i) => ({ ...i, in: 'querystring' })),
+      ...nulCharacterIssues(request.params).map((i) => ({ ...i, in: 'params' })),
+    ];
+    if (issues.length) throw validationFailed(issues);
+  });
+
+  await app.register(fastifyRateLimit, {
+    global: false,
+    // The error handler turns this into RATE_LIMITED with the API's body.
+    errorResponseBuilder: (_request, context) =>
+      Object.assign(new Error(`rate limited, retry in ${context.after}`), { statusCode: 429 }),
+  });
+  const publicRateLimit = { max: options.rateLimitPublic ?? 30, timeWindow: 60_000 };
+  const maxFileBytes = options.maxFileBytes ?? 10 * 1024 * 1024;
+  // Registered here, inside the plugin, so the host's content-type parsers are untouched.
+  // Files are streamed by the routes (request.parts()), never buffered whole.
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: maxFileBytes, files: 5, fields: 20, fieldSize: 10_000, parts: 30, headerPairs: 100 },
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'probation-workflow API',
+        version: '1',
+        description: '医师资格考试试用期考核证明申报管理（湖北卫生人才资源信息平台 业务19）',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  if (options.docs !== false) await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(workflowRoutes);
+  await app.register(departmentRoutes, { engine });
+  await app.register(sessionRoutes, { engine, publicRateLimit });
+  await app.register(historyRoutes, { engine });
+  // Routes of later areas are registered below, one line each (they receive { engine, publicRateLimit, maxFileBytes }).
+  await app.register(registrationRoutes, { engine, publicRateLimit, maxFileBytes });
+  await app.register(activationRoutes, { engine, publicRateLimit });
+  await app.register(institutionRoutes, { engine });
+  await app.register(businessAccountRoutes, { engine });
+  await app.register(attachmentRoutes, { engine });
+  await app.register(outboxRoutes, { engine });
+  await app.register(physicianRoutes, { engine });
+  await app.register(projectRoutes, { engine });
+  await app.register(applicationRoutes, { engine, maxFileBytes });
+  void maxFileBytes;
 };
 
 export type { ErrorBody } from './error-handler.js';
+export type { Authenticate } from './auth.js';
+export { bearerAuthenticate } from './auth.js';

@@ -15,10 +15,32 @@ const schema = z.object({
   DEMO: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
+  RATE_LIMIT_PUBLIC: z.coerce.number({ message: '须为每分钟请求数' }).int().min(1).max(100_000).default(30),
+  MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
+  LOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  ACTIVATION_CODE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
 });
 
 /** The bundled server's configuration (SPEC §8), read from the environment. */
 export type ServerConfig = z.infer<typeof schema>;
+
+/**
+ * The engine's security settings from the configuration.
+ *
+ * @example
+ * createEngine({ db, security: securityFromConfig(config) });
+ */
+export function securityFromConfig(config: ServerConfig) {
+  return {
+    maxFailedLogins: config.MAX_FAILED_LOGINS,
+    lockMinutes: config.LOCK_MINUTES,
+    sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
+    sessionAbsoluteHours: config.SESSION_ABSOLUTE_HOURS,
+    activationCodeDays: config.ACTIVATION_CODE_DAYS,
+  };
+}
 
 /**
  * Reads and validates the configuration; a bad value is reported with the

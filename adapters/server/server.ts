@@ -1,13 +1,16 @@
-import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Engine } from '../../src/engine/engine.js';
+import { createLogger } from '../../src/logging/logger.js';
 import { probationPlugin } from '../http/plugin.js';
 
 export interface BuildServerOptions {
   engine: Engine;
+  /** A logger (scrubbed pino from createLogger by default), or false for none. */
+  logger?: FastifyBaseLogger | false;
   logLevel?: string;
-  /** Defaults to pino on stdout at logLevel. */
-  logger?: boolean | object;
+  /** Requests per minute per IP on the public endpoints (default 30). */
+  rateLimitPublic?: number;
 }
 
 /**
@@ -19,12 +22,16 @@ export interface BuildServerOptions {
  * const res = await app.inject({ method: 'GET', url: '/readyz' });
  */
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const loggerInstance =
+    options.logger === false ? createLogger({ level: 'silent' }) : (options.logger ?? createLogger({ level: options.logLevel ?? 'info' }));
   const app = Fastify({
-    logger: options.logger ?? { level: options.logLevel ?? 'info' },
+    loggerInstance,
     // Requests are logged where they matter (errors, audit); per-request info logs halve throughput.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-  });
+    // Behind a reverse proxy set trustProxy in a host of your own; the bundled server sees the socket.
+    trustProxy: false,
+  }) as unknown as FastifyInstance;
   const { engine } = options;
 
   app.get('/healthz', async () => ({ status: 'ok' }));
@@ -36,7 +43,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
       return reply.code(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message: '数据库暂时不可用，请稍后重试' } });
     }
   });
-  await app.register(probationPlugin, { engine, prefix: '/api/v1' });
+  app.get('/docs', async (_request, reply) => reply.redirect('/api/v1/docs'));
+  await app.register(probationPlugin, {
+    engine,
+    prefix: '/api/v1',
+    ...(options.rateLimitPublic !== undefined ? { rateLimitPublic: options.rateLimitPublic } : {}),
+  });
   return app;
 }
 

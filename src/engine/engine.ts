@@ -9,10 +9,20 @@ import type { Logger } from './logger.js';
 import { createOutboxDispatcher } from './outbox.js';
 import { createTransitionRunner, type TransitionRunner } from './transition-runner.js';
 import type { FactsProvider, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
-import { applicationWorkflow } from './workflows/application.js';
-import { businessAccountWorkflow } from './workflows/business-account.js';
-import { institutionWorkflow } from './workflows/institution.js';
+import { createApplicationWorkflow } from './workflows/application.js';
+import type { MonthCounting } from '../domain/probation-months.js';
+import { createProjects, type Projects } from '../projects/projects.js';
+import { createDeclarations, type Declarations } from '../applications/declarations.js';
+import { createBusinessAccountWorkflow } from './workflows/business-account.js';
+import { createInstitutionWorkflow } from './workflows/institution.js';
 import { isWorkflowError } from '../errors.js';
+import { createFileStorage, type FileStorage } from '../storage/file-storage.js';
+import { createPostgresPhysicianRegistry, type PhysicianRegistry } from '../registry/physician-registry.js';
+import { createPhysicians, type Physicians } from '../registry/physicians.js';
+import { createAccounts, type Accounts } from '../accounts/accounts.js';
+import { createDepartments, type Departments } from '../accounts/departments.js';
+import { defaultSecuritySettings, type SecuritySettings } from '../accounts/security-settings.js';
+import { createOnboarding, type Onboarding } from '../onboarding/onboarding.js';
 
 export interface EngineOptions {
   /** The database: what openDatabase returned, or a host's own Kysely instance. */
@@ -28,6 +38,14 @@ export interface EngineOptions {
    * branches without fixture data).
    */
   facts?: Partial<Record<WorkflowName, FactsProvider>>;
+  /** Lockout, session and code lifetimes (SPEC §4.5); unset ones keep their defaults. */
+  security?: Partial<SecuritySettings>;
+  /** Where uploaded files go (default: content-addressed files under ./data/files). */
+  storage?: FileStorage;
+  /** Who holds which practising certificate (default: the pw_physicians table filled by the CSV import). */
+  registry?: PhysicianRegistry;
+  /** How probation time is counted in months (SPEC §4.4): `inclusive` (default) or `civil` (民法典 arts. 200–204). */
+  monthCounting?: MonthCounting;
 }
 
 /** The engine: one runner per machine plus the background duties. */
@@ -39,6 +57,20 @@ export interface Engine {
   readonly businessAccounts: TransitionRunner;
   readonly applications: TransitionRunner;
   readonly workflows: Readonly<Record<WorkflowName, TransitionRunner>>;
+  /** Projects (申报项目): creation, the 待审核项目列表 with the caller's counts, per-institution progress. */
+  readonly projects: Projects;
+  /** Probation applications: declaration, direct entry, edits, events, detail with indicators, lists, batch report, paper certificates. */
+  readonly declarations: Declarations;
+  readonly accounts: Accounts;
+  readonly departments: Departments;
+  readonly security: Readonly<SecuritySettings>;
+  readonly storage: FileStorage;
+  /** The physician registry port (teacher checks). */
+  readonly registry: PhysicianRegistry;
+  /** CSV import and teacher verification over the registry. */
+  readonly physicians: Physicians;
+  /** Institution onboarding: registration, review, 申请查询, activation, business accounts, check codes. */
+  readonly onboarding: Onboarding;
   /** Sends CLOSE to every open application whose deadline has passed; idempotent. */
   sweepDeadlines(): Promise<{ closed: number }>;
   /** Delivers pending outbox notifications now. */
@@ -71,14 +103,23 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const logger: Logger = options.logger ?? pino({ level: 'warn' });
   if (options.migrate !== false) await migrateToLatest(db);
 
+  const security = Object.freeze({ ...defaultSecuritySettings, ...options.security });
+  const storage = options.storage ?? createFileStorage('./data/files');
+  const registry = options.registry ?? createPostgresPhysicianRegistry(db);
+  const physicians = createPhysicians({ db, registry, clock });
+  const departments = createDepartments(db);
+  const accounts = createAccounts({ db, clock, security, departments });
   const outbox = createOutboxDispatcher({ db, notifier: options.notifier ?? logNotifier(logger), clock, logger });
-  const deps = { db, clock, onOutbox: () => outbox.kick() };
+  const deps = { db, clock, scope: { within: departments.within }, onOutbox: () => outbox.kick() };
   const runner = (def: WorkflowDefinition) => createTransitionRunner(withFacts(def, options.facts?.[def.name]), deps);
   const workflows = Object.freeze({
-    institution: runner(institutionWorkflow),
-    businessAccount: runner(businessAccountWorkflow),
-    application: runner(applicationWorkflow),
+    institution: runner(createInstitutionWorkflow({ security, accounts })),
+    businessAccount: runner(createBusinessAccountWorkflow({ security, accounts })),
+    application: runner(createApplicationWorkflow({ counting: options.monthCounting })),
   });
+  const projects = createProjects({ db, clock, departments });
+  const declarations = createDeclarations({ db, clock, runner: workflows.application, departments, storage, settings: { counting: options.monthCounting } });
+  const onboarding = createOnboarding({ db, clock, logger, security, accounts, departments, storage, workflows, onOutbox: deps.onOutbox });
 
   let timer: NodeJS.Timeout | null = null;
   let sweeping: Promise<unknown> = Promise.resolve();
@@ -120,6 +161,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     businessAccounts: workflows.businessAccount,
     applications: workflows.application,
     workflows,
+    projects,
+    declarations,
+    accounts,
+    departments,
+    security,
+    storage,
+    registry,
+    physicians,
+    onboarding,
     sweepDeadlines() {
       const run = sweeping.then(sweepDeadlines);
       sweeping = run.catch(() => undefined);

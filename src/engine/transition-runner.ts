@@ -6,7 +6,10 @@ import type { Tables } from '../persistence/schema.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
 import { explainRefusal } from './refusal.js';
-import type { EntityRow, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
+import { nulCharacterIssues } from './input-text.js';
+import { writeAudit } from '../audit/audit-log.js';
+import { jsonb } from '../persistence/jsonb.js';
+import type { EntityRow, Scope, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
 
 /** An event as callers send it: its type and its own payload (explanation, reason …). */
 export interface WorkflowEvent {
@@ -19,6 +22,11 @@ export interface SendOptions {
   expectedVersion?: number;
   /** A retry with the same key returns the first result and appends nothing. */
   idempotencyKey?: string;
+  /**
+   * Workflow columns written together with the transition (an EDIT's new
+   * data); the facts provider sees them as `columns`.
+   */
+  columns?: Record<string, unknown>;
 }
 
 export interface CreateOptions {
@@ -82,6 +90,7 @@ export interface TransitionRunner {
 export interface RunnerDeps {
   db: Kysely<Tables>;
   clock: Clock;
+  scope: Scope;
   /** Called after every commit that wrote outbox rows. */
   onOutbox?: () => void;
 }
@@ -113,6 +122,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         issues.push({ field: key, code: 'invalid', message: `${key} 须为不超过2000字的文本` });
       }
     }
+    issues.push(...nulCharacterIssues(event));
     if (issues.length) throw validationFailed(issues);
   };
 
@@ -151,11 +161,11 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     const state = toDotted(next.value);
     const context = next.context as Record<string, unknown>;
     const version = (row?.version ?? 0) + 1;
-    const derived = def.derivedColumns?.(state, context) ?? {};
+    const derived = def.derivedColumns?.(state, context, facts) ?? {};
     const db = trx as unknown as Kysely<any>;
     const common = {
       state,
-      context: JSON.stringify(context),
+      context: jsonb(context),
       machine_version: machine.version ?? '1',
       version,
       updated_at: now,
@@ -164,7 +174,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     if (row) {
       const updated = await db
         .updateTable(table)
-        .set(common)
+        .set({ ...columns, ...common })
         .where('id', '=', id)
         .where('version', '=', row.version)
         .executeTakeFirst();
@@ -192,14 +202,19 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         from_state: from,
         to_state: state,
         event_type: event.type,
-        payload: JSON.stringify({ ...payloadOf(event), facts }),
+        payload: jsonb({ ...payloadOf(event), facts }),
         actor_id: actor.id,
         actor_role: actor.kind,
         idempotency_key: args.idempotencyKey ?? null,
-        result: JSON.stringify(result),
+        result: jsonb(result),
         created_at: now,
       })
       .execute();
+    await writeAudit(
+      trx,
+      { action: `event.${def.name}.${event.type}`, actor, subjectType: def.name, subjectId: id, detail: { from, to: state, version } },
+      now,
+    );
     const notifications = (actions as { type: string; params?: unknown }[]).filter((a) => a.type === 'notify');
     for (const action of notifications) {
       const topic = String((action.params as { topic?: unknown } | undefined)?.topic ?? 'unknown');
@@ -209,7 +224,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
           topic,
           entity_type: def.name,
           entity_id: id,
-          payload: JSON.stringify({ event: event.type, from, state, version, actorRole: actor.kind }),
+          payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind }),
           created_at: now,
         })
         .execute();
@@ -236,7 +251,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
           | undefined)
       : undefined;
     // Outside the caller's scope looks exactly like absent: reads do not reveal existence.
-    if (!row || !def.canSee(actor, row)) throw workflowError('NOT_FOUND');
+    if (!row || !(await def.canSee(actor, row, deps.scope))) throw workflowError('NOT_FOUND');
     return row;
   };
 
@@ -296,7 +311,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         const row = await lockRow(trx, id);
         if (!row) throw workflowError('NOT_FOUND');
         const authenticated = actor.kind !== 'public' && actor.kind !== 'system';
-        if (authenticated && !def.canSee(actor, row)) throw workflowError('FORBIDDEN', undefined, { rule: 'scope' });
+        if (authenticated && !(await def.canSee(actor, row, deps.scope, trx))) throw workflowError('FORBIDDEN', undefined, { rule: 'scope' });
         if (key !== undefined) {
           const stored = await trx
             .selectFrom('pw_history')
@@ -311,7 +326,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         }
         checkRole(event, actor);
         const snapshot = machine.resolveState({ value: fromDotted(row.state), context: row.context });
-        return apply(trx, { id, row, snapshot, event, actor, now: deps.clock.now(), columns: {}, idempotencyKey: key });
+        return apply(trx, { id, row, snapshot, event, actor, now: deps.clock.now(), columns: options.columns ?? {}, idempotencyKey: key });
       });
       return afterCommit(outcome);
     },

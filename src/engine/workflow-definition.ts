@@ -50,13 +50,39 @@ export interface WorkflowDefinition {
   readonly rules: RuleRegistry;
   /** Payload fields an event may carry besides `type`; anything else is refused. */
   readonly payloadKeys: readonly string[];
-  /** Columns kept in step with the snapshot on every write (e.g. `open`). */
-  derivedColumns?(state: string, context: Record<string, unknown>): Record<string, unknown>;
+  /** Columns kept in step with the snapshot (and the facts it was decided on) on every write (e.g. `open`). */
+  derivedColumns?(state: string, context: Record<string, unknown>, facts: Record<string, unknown>): Record<string, unknown>;
   /** Whether the actor may see the row (reads, and events by authenticated roles). */
-  canSee(actor: Actor, row: EntityRow): boolean;
+  canSee(actor: Actor, row: EntityRow, scope: Scope, executor?: Reader): boolean | Promise<boolean>;
   /** Whether the actor may create an entity with these columns. */
   canCreate(actor: Actor, columns: Record<string, unknown>): boolean;
   facts?: FactsProvider;
+}
+
+/** What scope checks may ask about the department tree. */
+export interface Scope {
+  /** True when department `id` is `ancestorId` or below it. */
+  within(id: string | null | undefined, ancestorId: string | null | undefined, executor?: Reader): Promise<boolean>;
+}
+
+/**
+ * The common scope rule: admins see everything, district reviewers what
+ * belongs to their department or below, institution and business accounts
+ * what belongs to their own institution.
+ */
+export async function inOrganisationScope(
+  actor: Actor,
+  institutionId: unknown,
+  departmentId: unknown,
+  scope: Scope,
+  executor?: Reader,
+): Promise<boolean> {
+  if (actor.kind === 'admin' || actor.kind === 'system') return true;
+  if (actor.kind === 'district') return scope.within(departmentId as string | null, actor.departmentId, executor);
+  if (actor.kind === 'institution' || actor.kind === 'business') {
+    return typeof institutionId === 'string' && actor.institutionId === institutionId;
+  }
+  return false;
 }
 
 /** Reads rows outside a command (lists, detail pages). */

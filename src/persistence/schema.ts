@@ -1,5 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from '../accounts/tables.js';
+import type { ApplicationDataColumns, ApplicationTables } from '../applications/tables.js';
 import type { RegistryTables } from '../registry/tables.js';
 
 /**
@@ -9,6 +10,8 @@ import type { RegistryTables } from '../registry/tables.js';
  */
 
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamptz column that may be null (a ColumnType union with null confuses Kysely). */
+export type NullableTimestamp = ColumnType<Date | null, Date | string | null, Date | string | null>;
 export type Json<T = unknown> = ColumnType<T, string, string>;
 
 /** Columns every persisted workflow entity carries. */
@@ -24,21 +27,63 @@ export interface EntityColumns {
   version: number;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The health department that scopes district reviewers (the institution's supervising department). */
+  department_id: string | null;
 }
 
-export interface InstitutionTable extends EntityColumns {}
+export interface InstitutionTable extends EntityColumns {
+  /** 单位全称 */
+  name: string | null;
+  address: string | null;
+  /** 统一社会信用代码, normalised upper-case. */
+  credit_code: string | null;
+  /** False when the check character is wrong: a red indicator, not a refusal. */
+  credit_code_check_ok: boolean | null;
+  is_medical: boolean | null;
+  /** 医疗执业机构许可证号 = the 登记号 candidates give for their current institution. */
+  license_no: string | null;
+  admin_name: string | null;
+  admin_phone: string | null;
+  /** 5-digit serial used in business account numbers, issued on APPROVE. */
+  serial: number | null;
+  /** 机构证号, issued on APPROVE. */
+  account_no: string | null;
+  /** 6-digit 校验码 candidates use to bind their current probation to the institution. */
+  check_code: string | null;
+}
 
 export interface BusinessAccountTable extends EntityColumns {
   institution_id: string;
   business_code: string;
+  /** `WS-<5-digit serial>-<3-digit department code>-<business code>` */
+  account_no: string | null;
 }
 
-export interface ApplicationTable extends EntityColumns {
+/** A file attached to a registration or an application. */
+export interface AttachmentTable {
+  id: string;
+  owner_type: 'institution' | 'application';
+  owner_id: string;
+  /** registrationForm | creditCertificate | medicalLicense | paperCertificate */
+  kind: string;
+  /** For paper certificates: the segment they certify. */
+  segment_id: string | null;
+  file_name: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  storage_key: string;
+  created_at: Timestamp;
+  uploaded_by: string | null;
+  superseded_at: NullableTimestamp;
+}
+
+export interface ApplicationTable extends EntityColumns, ApplicationDataColumns {
   project_id: string | null;
   institution_id: string | null;
   candidate_id: string | null;
   /** The project's approval deadline; the sweep closes the application then. */
-  due_at: Timestamp | null;
+  due_at: NullableTimestamp;
   /** False once the application reached a final state. */
   open: boolean;
 }
@@ -66,17 +111,18 @@ export interface OutboxTable {
   entity_id: string | null;
   payload: Json<Record<string, unknown>>;
   created_at: Timestamp;
-  dispatched_at: Timestamp | null;
+  dispatched_at: NullableTimestamp;
   attempts: Generated<number>;
 }
 
 /** Every table of the engine; each area declares its own in `<area>/tables.ts`. */
-export interface Tables extends AccountTables, RegistryTables {
+export interface Tables extends AccountTables, RegistryTables, ApplicationTables {
   pw_institutions: InstitutionTable;
   pw_business_accounts: BusinessAccountTable;
   pw_applications: ApplicationTable;
   pw_history: HistoryTable;
   pw_outbox: OutboxTable;
+  pw_attachments: AttachmentTable;
 }
 
 /** The entity tables the transition runner writes to. */

@@ -8,6 +8,7 @@ import type { Actor } from '../../src/engine/actor.js';
 import type { WorkflowName } from '../../src/engine/workflow-definition.js';
 import type { WorkflowEvent } from '../../src/engine/transition-runner.js';
 import { openTestDatabase } from '../helpers/database.js';
+import { testDepartments } from '../helpers/engine.js';
 import {
   applicationModelEvents,
   businessAccountModelEvents,
@@ -27,6 +28,7 @@ const engine: Engine = await createEngine({
   facts: { institution: async () => facts, businessAccount: async () => facts, application: async () => facts },
 });
 t.teardown(() => engine.close());
+await engine.db.insertInto('pw_departments').values(testDepartments.map((d) => ({ ...d }))).execute();
 
 const eventSets: Record<WorkflowName, ModelEvent[]> = {
   institution: institutionModelEvents,
@@ -39,7 +41,7 @@ const byMachineEvent = (set: ModelEvent[], event: Record<string, unknown>) => se
 async function activatedInstitution(): Promise<string> {
   const admin: Actor = { id: 'admin-1', kind: 'admin' };
   facts = { red: false, alreadyRegistered: false };
-  const { id } = await engine.institutions.create({ type: 'REGISTER' }, { id: null, kind: 'public' });
+  const { id } = await engine.institutions.create({ type: 'REGISTER' }, { id: null, kind: 'public' }, { columns: { department_id: '420102' } });
   facts = { accountNo: 'JG-1' };
   await engine.institutions.send(id, { type: 'APPROVE' }, admin);
   facts = { activationCodeValid: true };
@@ -52,7 +54,7 @@ const actorFor = (role: ModelEvent['role'], institutionId: string): Actor => ({
   kind: role,
   institutionId,
   businessCode: '19',
-  departmentId: null,
+  departmentId: '420000',
 });
 
 for (const [name, machine] of Object.entries(machines) as [WorkflowName, AnyStateMachine][]) {
@@ -93,10 +95,10 @@ for (const [name, machine] of Object.entries(machines) as [WorkflowName, AnyStat
             ? await engine.workflows[name].create(payload, actor, {
                 columns:
                   name === 'businessAccount'
-                    ? { institution_id: institutionId, business_code: '19' }
+                    ? { institution_id: institutionId, business_code: '19', department_id: '420102' }
                     : name === 'application'
-                      ? { institution_id: institutionId, candidate_id: 'candidate-1' }
-                      : {},
+                      ? { institution_id: institutionId, candidate_id: 'candidate-1', department_id: '420102' }
+                      : { department_id: '420102' },
               })
             : await engine.workflows[name].send(id, payload, actor, { expectedVersion: expected.length });
         id = result.id;

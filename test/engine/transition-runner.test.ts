@@ -1,5 +1,6 @@
 import t from 'tap';
 import { isWorkflowError } from '../../src/errors.js';
+import { refusal } from '../helpers/refusal.js';
 import type { Engine } from '../../src/engine/engine.js';
 import type { WorkflowEvent } from '../../src/engine/transition-runner.js';
 import type { Actor } from '../../src/engine/actor.js';
@@ -23,15 +24,6 @@ async function footprint(engine: Engine, id: string) {
   return { row, history, outbox: outbox.length };
 }
 
-async function refusal(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (isWorkflowError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 t.test('accepts exactly one of 20 concurrent decisions sent with the same expectedVersion', async (t) => {
   const { engine, facts } = await testEngine(t);

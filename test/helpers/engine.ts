@@ -1,12 +1,26 @@
 import type { Test } from 'tap';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createEngine, type Engine, type EngineOptions } from '../../src/engine/engine.js';
 import type { Actor } from '../../src/engine/actor.js';
 import { fixedClock } from '../../src/engine/clock.js';
 import { openTestDatabase } from './database.js';
+import { createFileStorage } from '../../src/storage/file-storage.js';
+
+/** The department tree every test engine starts with. */
+export const testDepartments = [
+  { id: '420000', parent_id: null, name: '湖北省卫生健康委员会', level: 'province', code: '001' },
+  { id: '420100', parent_id: '420000', name: '武汉市卫生健康委员会', level: 'city', code: '010' },
+  { id: '420102', parent_id: '420100', name: '江岸区卫生健康局', level: 'district', code: '034' },
+  { id: '420106', parent_id: '420100', name: '武昌区卫生健康局', level: 'district', code: '035' },
+  { id: '420200', parent_id: '420000', name: '黄石市卫生健康委员会', level: 'city', code: '020' },
+] as const;
 
 /** Actors used across engine tests. */
-export const admin: Actor = Object.freeze({ id: 'admin-1', kind: 'admin', departmentId: null });
-export const district: Actor = Object.freeze({ id: 'district-1', kind: 'district', departmentId: null });
+export const admin: Actor = Object.freeze({ id: 'admin-1', kind: 'admin', departmentId: '420000' });
+/** A district reviewer at 武汉市 (sees 江岸区 and 武昌区, not 黄石市). */
+export const district: Actor = Object.freeze({ id: 'district-1', kind: 'district', departmentId: '420100' });
 export const publicCaller: Actor = Object.freeze({ id: null, kind: 'public' });
 
 /** A business-19 account of the given institution. */
@@ -24,10 +38,14 @@ export const candidate = (id = 'candidate-1'): Actor => Object.freeze({ id, kind
 export async function testEngine(t: Test, options: Partial<EngineOptions> = {}) {
   const database = await openTestDatabase(t);
   const clock = fixedClock('2026-03-01T08:00:00.000Z');
+  const filesDir = await mkdtemp(join(tmpdir(), 'pw-files-'));
+  t.teardown(() => rm(filesDir, { recursive: true, force: true }));
   const facts: Record<string, Record<string, unknown>> = { institution: {}, businessAccount: {}, application: {} };
   const engine: Engine = await createEngine({
     db: database,
     clock,
+    // Each test engine stores files in its own temporary directory.
+    storage: createFileStorage(filesDir),
     facts: {
       institution: async () => facts.institution!,
       businessAccount: async () => facts.businessAccount!,
@@ -36,13 +54,18 @@ export async function testEngine(t: Test, options: Partial<EngineOptions> = {}) 
     ...options,
   });
   t.teardown(() => engine.close());
-  return { engine, database, clock, facts };
+  await engine.db.insertInto('pw_departments').values(testDepartments.map((d) => ({ ...d }))).execute();
+  return { engine, database, clock, facts, filesDir };
 }
 
 /** Registers, approves and activates an institution; returns its id. */
-export async function activatedInstitution(engine: Engine, facts: Record<string, Record<string, unknown>>): Promise<string> {
+export async function activatedInstitution(
+  engine: Engine,
+  facts: Record<string, Record<string, unknown>>,
+  departmentId = '420102',
+): Promise<string> {
   facts.institution = { red: false, alreadyRegistered: false, accountNo: 'JG-1', activationCodeValid: true };
-  const { id } = await engine.institutions.create({ type: 'REGISTER' }, publicCaller);
+  const { id } = await engine.institutions.create({ type: 'REGISTER' }, publicCaller, { columns: { department_id: departmentId } });
   await engine.institutions.send(id, { type: 'APPROVE' }, admin);
   await engine.institutions.send(id, { type: 'ACTIVATE' }, publicCaller);
   facts.institution = {};
@@ -55,8 +78,9 @@ export async function pendingApplication(
   institutionId: string,
   columns: Record<string, unknown> = {},
 ): Promise<string> {
+  const institution = await engine.db.selectFrom('pw_institutions').select('department_id').where('id', '=', institutionId).executeTakeFirstOrThrow();
   const { id } = await engine.applications.create({ type: 'CREATE' }, unitOf(institutionId), {
-    columns: { institution_id: institutionId, candidate_id: 'candidate-1', ...columns },
+    columns: { institution_id: institutionId, candidate_id: 'candidate-1', department_id: institution.department_id, ...columns },
   });
   return id;
 }

@@ -166,7 +166,8 @@ t.test('the schema option isolates two databases on the same server', { skip: ne
 t.test('the schema option isolates the engine inside one embedded database', async (t) => {
   const db = await openDatabase({ dataDir: 'memory://', loadDataDir: await embeddedTemplate(), schema: 'engine' });
   t.teardown(() => db.close());
-  t.same((await migrateToLatest(db.kysely)).results?.map((r) => r.status), ['Success'], 'migrated afresh in the new schema');
+  const results = (await migrateToLatest(db.kysely)).results ?? [];
+  t.ok(results.length > 0 && results.every((r) => r.status === 'Success'), 'migrated afresh in the new schema');
   await db.kysely.insertInto('pw_institutions').values(institution('00000000-0000-4000-8000-0000000000c1')).execute();
   const { rows } = await sql<{ n: number }>`select count(*) as n from public.pw_institutions`.execute(db.kysely);
   t.same(rows, [{ n: 0 }], 'the public schema tables are untouched');

@@ -1,18 +1,30 @@
-import pino from 'pino';
+import { createLogger } from '../../../src/logging/logger.js';
+import { join, resolve } from 'node:path';
 import { createEngine } from '../../../src/engine/engine.js';
+import { createFileStorage } from '../../../src/storage/file-storage.js';
 import { openDatabase } from '../../../src/persistence/database.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig, securityFromConfig } from '../../server/config.js';
 import { buildServer } from '../../server/server.js';
 import { databaseOptions } from '../database-options.js';
+import { seedDemo } from '../../../src/demo/seed.js';
 
 /** `probation-workflow serve`: the bundled server until SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
   const config = loadConfig(process.env);
-  const logger = pino({ level: config.LOG_LEVEL });
+  const logger = createLogger({ level: config.LOG_LEVEL });
   const started = Date.now();
   const database = await openDatabase(databaseOptions(config));
-  const engine = await createEngine({ db: database, logger });
-  const app = await buildServer({ engine, logger: { level: config.LOG_LEVEL } });
+  const engine = await createEngine({
+    db: database,
+    logger,
+    security: securityFromConfig(config),
+    storage: createFileStorage(join(resolve(config.DATA_DIR), 'files')),
+  });
+  if (config.DEMO) {
+    const demo = await seedDemo(engine);
+    if (demo.seeded) logger.info({ logins: demo.logins }, 'demo data seeded into the empty database (passwords in the README)');
+  }
+  const app = await buildServer({ engine, logger, rateLimitPublic: config.RATE_LIMIT_PUBLIC });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

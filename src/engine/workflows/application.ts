@@ -1,29 +1,53 @@
-import { applicationMachine, applicationRules } from '../../../machines/application.js';
+import { applicationMachine, applicationRules, type ApplicationContext } from '../../../machines/application.js';
 import { isFinalState } from '../../../machines/shared/introspect.js';
-import type { WorkflowDefinition } from '../workflow-definition.js';
+import { inOrganisationScope, type WorkflowDefinition } from '../workflow-definition.js';
+import { applicationFacts } from '../../applications/application-facts.js';
+import type { IndicatorSettings } from '../../applications/application-indicators.js';
+import { checkDeclaration } from '../../applications/declaration-checks.js';
+import { reviewNote } from '../../applications/labels.js';
 
-/** Persistence and scope of probation applications (pw_applications). */
-export const applicationWorkflow: WorkflowDefinition = {
-  name: 'application',
-  machine: applicationMachine,
-  rules: applicationRules,
-  table: 'pw_applications',
-  payloadKeys: ['explanation'],
-  derivedColumns: (state) => ({ open: !isFinalState(applicationMachine, state) }),
-  canSee: (actor, row) =>
-    actor.kind === 'admin' ||
-    actor.kind === 'district' ||
-    actor.kind === 'system' ||
-    ((actor.kind === 'institution' || (actor.kind === 'business' && actor.businessCode === '19')) &&
-      actor.institutionId === row.institution_id) ||
-    (actor.kind === 'candidate' && actor.id !== null && actor.id === row.candidate_id),
-  canCreate: (actor, columns) =>
-    (actor.kind === 'candidate' && actor.id !== null && actor.id === columns.candidate_id) ||
-    (actor.kind === 'business' && actor.businessCode === '19' && actor.institutionId === columns.institution_id),
-  // The deadline is a column so the sweep can find due applications; the
-  // guard reads it from the locked row, never from the machine's timers.
-  facts: async ({ row, columns, now }) => {
-    const due = (row?.due_at ?? columns.due_at) as Date | string | null | undefined;
-    return { deadlinePassed: due != null && now.getTime() >= new Date(due).getTime() };
-  },
-};
+/**
+ * Persistence, scope and facts of probation applications (pw_applications).
+ * `settings` choose the month counting and the physician registry; the
+ * declaration service must be given the same, so a detail page shows what
+ * the guards decide on.
+ *
+ * @example
+ * const workflow = createApplicationWorkflow({ counting: 'civil' });
+ */
+export function createApplicationWorkflow(settings: IndicatorSettings = {}): WorkflowDefinition {
+  return {
+    name: 'application',
+    machine: applicationMachine,
+    rules: applicationRules,
+    table: 'pw_applications',
+    payloadKeys: ['explanation'],
+    derivedColumns: (state, context, facts) => ({
+      open: !isFinalState(applicationMachine, state),
+      entry_mode: (context as Partial<ApplicationContext>).entryMode ?? null,
+      note: reviewNote(state, context as Partial<ApplicationContext>),
+      submitted_at: (context as Partial<ApplicationContext>).submittedAt ?? null,
+      ...(typeof facts?.redCount === 'number' ? { red_count: facts.redCount } : {}),
+    }),
+    canSee: (actor, row, scope, executor) => {
+      if (actor.kind === 'candidate') return actor.id !== null && actor.id === row.candidate_id;
+      // A draft is the candidate's own until submitted (also once withdrawn or expired unsubmitted); only an admin looks over their shoulder.
+      if (!row.submitted_at && actor.kind !== 'admin' && actor.kind !== 'system') return false;
+      // Only business account 19 works on probation applications; other business lines see none.
+      if (actor.kind === 'business' && actor.businessCode !== '19') return false;
+      return inOrganisationScope(actor, row.institution_id, row.department_id, scope, executor);
+    },
+    canCreate: (actor, columns) =>
+      (actor.kind === 'candidate' && actor.id !== null && actor.id === columns.candidate_id) ||
+      (actor.kind === 'business' && actor.businessCode === '19' && actor.institutionId === columns.institution_id),
+    // Everything the guards read comes from the locked row (the deadline is a
+    // column, never a machine timer) and is recomputed inside the command.
+    facts: async ({ trx, row, columns, event, now }) => {
+      if (event.type === 'CREATE' || event.type === 'EDIT') await checkDeclaration(trx, { row, columns });
+      return (await applicationFacts(trx, { row, columns, eventType: event.type, now }, settings)).facts;
+    },
+  };
+}
+
+/** The application workflow with the default settings (inclusive months, the pw_physicians registry). */
+export const applicationWorkflow: WorkflowDefinition = createApplicationWorkflow();

@@ -1,22 +1,24 @@
 import { businessAccountMachine, businessAccountRules } from '../../../machines/business-account.js';
-import type { WorkflowDefinition } from '../workflow-definition.js';
+import { businessAccountFacts } from '../../onboarding/business-account-facts.js';
+import type { InstitutionFactsDeps } from '../../onboarding/institution-facts.js';
+import { inOrganisationScope, type WorkflowDefinition } from '../workflow-definition.js';
 
-/** Persistence and scope of business accounts (pw_business_accounts). */
-export const businessAccountWorkflow: WorkflowDefinition = {
-  name: 'businessAccount',
-  machine: businessAccountMachine,
-  rules: businessAccountRules,
-  table: 'pw_business_accounts',
-  payloadKeys: ['reason'],
-  canSee: (actor, row) =>
-    actor.kind === 'admin' ||
-    actor.kind === 'district' ||
-    ((actor.kind === 'institution' || actor.kind === 'business') && actor.institutionId === row.institution_id),
-  canCreate: (actor, columns) => actor.kind === 'institution' && actor.institutionId === columns.institution_id,
-  facts: async ({ trx, row, columns }) => {
-    const institutionId = (row?.institution_id ?? columns.institution_id) as string | undefined;
-    if (!institutionId) return { institutionActive: false };
-    const institution = await trx.selectFrom('pw_institutions').select('state').where('id', '=', institutionId).executeTakeFirst();
-    return { institutionActive: institution?.state === 'activated' };
-  },
-};
+/**
+ * Persistence, scope and facts of business accounts (pw_business_accounts).
+ * Only the institution's own main account creates them (GENERATE).
+ *
+ * @example
+ * const runner = createTransitionRunner(createBusinessAccountWorkflow({ security, accounts }), deps);
+ */
+export function createBusinessAccountWorkflow(deps: InstitutionFactsDeps): WorkflowDefinition {
+  return {
+    name: 'businessAccount',
+    machine: businessAccountMachine,
+    rules: businessAccountRules,
+    table: 'pw_business_accounts',
+    payloadKeys: ['reason'],
+    canSee: (actor, row, scope, executor) => inOrganisationScope(actor, row.institution_id, row.department_id, scope, executor),
+    canCreate: (actor, columns) => actor.kind === 'institution' && actor.institutionId === columns.institution_id,
+    facts: businessAccountFacts(deps),
+  };
+}

@@ -1,16 +1,24 @@
 import { institutionMachine, institutionRules } from '../../../machines/institution.js';
-import type { WorkflowDefinition } from '../workflow-definition.js';
+import { institutionFacts, type InstitutionFactsDeps } from '../../onboarding/institution-facts.js';
+import { inOrganisationScope, type WorkflowDefinition } from '../workflow-definition.js';
 
-/** Persistence and scope of the institution machine (pw_institutions). */
-export const institutionWorkflow: WorkflowDefinition = {
-  name: 'institution',
-  machine: institutionMachine,
-  rules: institutionRules,
-  table: 'pw_institutions',
-  payloadKeys: ['reason'],
-  canSee: (actor, row) =>
-    actor.kind === 'admin' ||
-    actor.kind === 'district' ||
-    ((actor.kind === 'institution' || actor.kind === 'business') && actor.institutionId === row.id),
-  canCreate: (actor) => actor.kind === 'public' || actor.kind === 'admin',
-};
+/**
+ * Persistence, scope and facts of the institution machine (pw_institutions).
+ * The facts provider needs the engine's security settings and accounts, so
+ * the definition is built per engine.
+ *
+ * @example
+ * const runner = createTransitionRunner(createInstitutionWorkflow({ security, accounts }), deps);
+ */
+export function createInstitutionWorkflow(deps: InstitutionFactsDeps): WorkflowDefinition {
+  return {
+    name: 'institution',
+    machine: institutionMachine,
+    rules: institutionRules,
+    table: 'pw_institutions',
+    payloadKeys: ['reason'],
+    canSee: (actor, row, scope, executor) => inOrganisationScope(actor, row.id, row.department_id, scope, executor),
+    canCreate: (actor) => actor.kind === 'public' || actor.kind === 'admin',
+    facts: institutionFacts(deps),
+  };
+}

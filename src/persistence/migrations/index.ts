@@ -1,5 +1,10 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001-initial.js';
+import * as m0002 from './0002-physicians.js';
+import * as m0003 from './0003-accounts.js';
+import * as m0004 from './0004-institution-data.js';
+import * as m0005 from './0005-applications.js';
+import * as m0006 from './0006-onboarding.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so
@@ -7,4 +12,9 @@ import * as m0001 from './0001-initial.js';
  */
 export const migrations: Record<string, Migration> = {
   '0001-initial': m0001,
+  '0002-physicians': m0002,
+  '0003-accounts': m0003,
+  '0004-institution-data': m0004,
+  '0005-applications': m0005,
+  '0006-onboarding': m0006,
 };

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { Engine } from '../../../src/engine/engine.js';
+import { requireActor } from '../auth.js';
+import { errorResponses, idempotencyHeaders, paginationQuery, uuidParam } from '../schemas/common.js';
+import {
+  applicationBody,
+  applicationDetailSchema,
+  applicationListItemSchema,
+  institutionProgressSchema,
+  newProjectBody,
+  pageOf,
+  projectSchema,
+  reportOutcomeSchema,
+} from '../schemas/applications.js';
+
+const security = [{ bearer: [] }];
+
+/**
+ * Projects (SPEC §5.3): POST/GET /projects, GET /projects/:id, the
+ * per-institution view, the applicant list, declaration / direct entry and
+ * the batch report. Handlers only translate HTTP to the engine.
+ */
+export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (app, { engine }) => {
+  app.post(
+    '/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: '创建申报项目',
+        description: '省级管理员创建申报项目：开始日期、省级审批截止日期、试用期截止日期（默认考试年度8月31日）。',
+        security,
+        body: newProjectBody,
+        response: { 201: projectSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN') },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await engine.projects.create(request.body, requireActor(request))),
+  );
+
+  app.get(
+    '/projects',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: '待审核项目列表',
+        description:
+          '项目名称、起止时间、距离截至审批时间、申报人数、本系统审核人数、上报状态、项目状态。计数按调用者范围：业务账号为本单位，考区为其辖区，管理员为全部。',
+        security,
+        querystring: paginationQuery,
+        response: { 200: pageOf(projectSchema), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED') },
+      },
+    },
+    async (request) => engine.projects.list(requireActor(request), request.query),
+  );
+
+  app.get(
+    '/projects/:id',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: '申报项目',
+        security,
+        params: z.object({ id: uuidParam }),
+        response: { 200: projectSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => engine.projects.get(request.params.id, requireActor(request)),
+  );
+
+  app.get(
+    '/projects/:id/institutions',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: '各机构审核进度',
+        description: '考区与管理员：辖区内每个有申报的机构的申报人数、审核人数与上报状态。',
+        security,
+        params: z.object({ id: uuidParam }),
+        querystring: paginationQuery,
+        response: { 200: pageOf(institutionProgressSchema), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND') },
+      },
+    },
+    async (request) => engine.projects.institutions(request.params.id, requireActor(request), request.query),
+  );
+
+  app.get(
+    '/projects/:id/applications',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '申报人员列表',
+        description:
+          '序号、姓名、身份证（脱敏）、单位认证状态（单位直接录入/考生申报）、审批状态、审核备注、红色提示数；按调用者范围，默认每页10条，可按状态筛选、按姓名搜索。',
+        security,
+        params: z.object({ id: uuidParam }),
+        querystring: paginationQuery.extend({
+          state: z.string().max(60).optional().meta({ description: '状态（如 unitReview.pending），或上级状态（unitReview）', example: 'unitReview.pending' }),
+          q: z.string().max(50).optional().meta({ description: '按姓名搜索', example: '赵' }),
+          institutionId: uuidParam.optional().meta({ description: '考区/管理员：只看一个机构' }),
+        }),
+        response: { 200: pageOf(applicationListItemSchema), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
+      },
+    },
+    async (request) => engine.declarations.list(request.params.id, requireActor(request), request.query),
+  );
+
+  app.post(
+    '/projects/:id/applications',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '申报 / 单位直接录入',
+        description:
+          '考生创建申报（草稿）；业务账号19为本单位直接录入（直接进入单位审核·待审核）。当前试用机构以登记号+校验码绑定，不匹配返回 422 INSTITUTION_CHECK_FAILED。',
+        security,
+        params: z.object({ id: uuidParam }),
+        headers: idempotencyHeaders,
+        body: applicationBody,
+        response: {
+          201: applicationDetailSchema,
+          ...errorResponses(
+            'VALIDATION_FAILED',
+            'UNAUTHENTICATED',
+            'FORBIDDEN',
+            'NOT_FOUND',
+            'ALREADY_APPLIED',
+            'INSTITUTION_CHECK_FAILED',
+            'DEADLINE_PASSED',
+            'PROJECT_NOT_OPEN',
+          ),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await engine.declarations.create(request.params.id, request.body, requireActor(request), {
+            idempotencyKey: request.headers['idempotency-key'],
+          }),
+        ),
+  );
+
+  app.post(
+    '/projects/:id/report',
+    {
+      schema: {
+        tags: ['applications'],
+        summary: '批量上报',
+        description: '对本单位在该项目中所有审核通过/不通过的申报逐个执行上报（REPORT），每个申报独立提交；返回各类数量与失败原因。',
+        security,
+        params: z.object({ id: uuidParam }),
+        headers: idempotencyHeaders,
+        response: { 200: reportOutcomeSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND') },
+      },
+    },
+    async (request) =>
+      engine.declarations.reportAll(request.params.id, requireActor(request), { idempotencyKey: request.headers['idempotency-key'] }),
+  );
+};

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { errorCodes, type ErrorCode } from '../../../src/errors.js';
+
+/** `{ error: { code, message, details? } }`, the body of every error response. */
+export const errorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string().meta({ description: '稳定的错误码（见 docs/errors.md）', example: 'VALIDATION_FAILED' }),
+      message: z.string().meta({ description: '中文错误信息', example: '请求数据校验未通过' }),
+      details: z.unknown().optional().meta({ description: '字段问题列表、拒绝规则等' }),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+/**
+ * The error responses of a route, by status, for the OpenAPI document.
+ * Several codes may share a status (409: INVALID_TRANSITION, VERSION_CONFLICT).
+ *
+ * @example
+ * schema: { response: { 200: accountSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED') } }
+ */
+export function errorResponses(...codes: ErrorCode[]): Record<number, z.ZodType> {
+  const byStatus = new Map<number, ErrorCode[]>();
+  for (const code of [...codes, 'INTERNAL' as const]) {
+    const status = errorCodes[code].status;
+    byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
+  }
+  return Object.fromEntries(
+    [...byStatus].map(([status, list]) => [status, errorBodySchema.describe(list.map((c) => `${c}: ${errorCodes[c].message}`).join('；'))]),
+  );
+}
+
+/** `page` (1-based) and `pageSize` (default 10, max 100). */
+export const paginationQuery = z.object({
+  page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ description: '页码，从1开始' }),
+  pageSize: z.coerce.number().int().min(1).max(100).default(10).meta({ description: '每页条数，默认10，最多100' }),
+});
+
+/** A UUID path parameter; anything else is a 400, never a database error. */
+export const uuidParam = z.uuid({ message: '须为 UUID' });
+
+/** `expectedVersion` and the `Idempotency-Key` header of state-changing calls. */
+export const idempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .meta({ description: '幂等键：同一键的重试返回首次结果，不重复执行' }),
+});

@@ -1,0 +1,85 @@
+import type { ApplicationData } from '../domain/application-data.js';
+import type { IndicatorResult } from '../domain/indicators.js';
+import type { EntityRow, Reader } from '../engine/workflow-definition.js';
+import { findProject, type ProjectRecord } from '../projects/project-store.js';
+import { projectStatus, today } from '../projects/project-calendar.js';
+import { applicationIndicators, indicatorSnapshot, type IndicatorSettings } from './application-indicators.js';
+
+/** Events whose history row stores the indicators as the reviewer saw them. */
+export const decisionEvents: ReadonlySet<string> = new Set([
+  'APPROVE',
+  'REJECT',
+  'RETURN',
+  'DISTRICT_APPROVE',
+  'DISTRICT_REJECT',
+  'DISTRICT_RETURN',
+]);
+
+/** What {@link applicationFacts} established. */
+export interface FactsOutcome {
+  /** The facts the machine's guards read (ApplicationFacts) plus `redCount` and, for decisions, `indicators`. */
+  facts: Record<string, unknown>;
+  project?: ProjectRecord;
+  indicators?: IndicatorResult;
+}
+
+/**
+ * The application data a command works on: the new data of a CREATE/EDIT
+ * (a jsonb column value) or else the stored data.
+ *
+ * @example
+ * const data = dataOf(columns, row);
+ */
+export function dataOf(columns: Record<string, unknown>, row: EntityRow | undefined): ApplicationData | null {
+  const fresh = columns.data;
+  if (typeof fresh === 'string') return JSON.parse(fresh) as ApplicationData;
+  if (fresh && typeof fresh === 'object') return fresh as ApplicationData;
+  return (row?.data as ApplicationData | null | undefined) ?? null;
+}
+
+/**
+ * Establishes the facts of the application machine's guards from the row
+ * (and, for CREATE/EDIT, the new columns) through `reader`: inside a
+ * command its transaction, so guards decide on data no concurrent command
+ * can change; for the detail view the plain database.
+ *
+ * - deadlinePassed: `due_at` reached;
+ * - projectOpen: project start ≤ today (China) ≤ approval deadline;
+ * - redOnTotalOrCurrent / redIndicatorCodes / otherRedSegmentsWithoutPaper:
+ *   from the indicators over the data, the registry and the uploaded
+ *   paper certificates;
+ * - redCount (kept in the list column) and, for decisions, `indicators`:
+ *   the snapshot the history row stores.
+ *
+ * The deadline sweep's CLOSE needs none but the first, so it reads nothing.
+ *
+ * @example
+ * const { facts } = await applicationFacts(trx, { row, columns, eventType: 'APPROVE', now });
+ */
+export async function applicationFacts(
+  reader: Reader,
+  input: { row: EntityRow | undefined; columns: Record<string, unknown>; eventType: string; now: Date },
+  settings: IndicatorSettings = {},
+): Promise<FactsOutcome> {
+  const { row, columns, eventType, now } = input;
+  const due = (columns.due_at ?? row?.due_at) as Date | string | null | undefined;
+  const facts: Record<string, unknown> = { deadlinePassed: due != null && now.getTime() >= new Date(due).getTime() };
+  if (eventType === 'CLOSE') return { facts };
+  const project = await findProject(reader, (columns.project_id ?? row?.project_id) as string | null | undefined);
+  if (project) facts.projectOpen = projectStatus(project, today(now)) === 'open';
+  const data = dataOf(columns, row);
+  // Rows written without data (a host driving the bare runner) have no indicators to hold them back.
+  if (!data || !project) return { facts, project };
+  const indicators = await applicationIndicators(reader, { applicationId: row?.id ?? null, data, project }, settings);
+  const currentIds = new Set(data.segments.filter((s) => s.current).map((s) => s.id));
+  const otherTeacher = (code: string, segmentId: string | undefined) =>
+    (code === 'teacherCheck' || code === 'teacherQualification') && segmentId !== undefined && !currentIds.has(segmentId);
+  facts.redOnTotalOrCurrent = indicators.redOnTotalOrCurrent;
+  facts.redIndicatorCodes = indicators.indicators
+    .filter((i) => i.level === 'red' && !otherTeacher(i.code, i.segmentId))
+    .map((i) => (i.segmentId ? `${i.code}:${i.segmentId}` : i.code));
+  facts.otherRedSegmentsWithoutPaper = indicators.missingPaperCertificates;
+  facts.redCount = indicators.redCount;
+  if (decisionEvents.has(eventType)) facts.indicators = indicatorSnapshot(indicators);
+  return { facts, project, indicators };
+}

@@ -1,0 +1,136 @@
+import type { BusinessAccountFacts } from '../../machines/business-account.js';
+import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
+import { newActivationCode } from '../accounts/secrets.js';
+import { findBusinessLine } from '../domain/business-codes.js';
+import type { EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
+import { validationFailed, workflowError } from '../errors.js';
+import { businessAccountNo } from './account-numbers.js';
+import { channelOf } from './command-channel.js';
+import type { InstitutionFactsDeps } from './institution-facts.js';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The business account machine's facts provider, with the effects that
+ * commit together with the transition (a refusal rolls them back):
+ *
+ * - GENERATE: the owning institution must be activated; the account number
+ *   `WS-<serial>-<department code>-<business code>` is filled into the new
+ *   row's columns, the login is created without a password, and an
+ *   activation code is handed back through the command channel (shown once).
+ * - REISSUE_CODE: a fresh activation code, handed back the same way.
+ * - ACTIVATE: consumes the activation code and sets the password.
+ * - DISABLE / ENABLE: the account's login stops / resumes (not while the
+ *   whole institution is disabled).
+ *
+ * @example
+ * const definition = { ...businessAccountDefinition, facts: businessAccountFacts({ security, accounts }) };
+ */
+export function businessAccountFacts(deps: InstitutionFactsDeps): FactsProvider {
+  // Spread: the runner takes a plain record of facts.
+  return async (args) => ({ ...(await decide(deps, args)) });
+}
+
+async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<BusinessAccountFacts> {
+  const { row, event } = args;
+  switch (event.type) {
+    case 'GENERATE':
+      return generate(deps, args);
+    case 'REISSUE_CODE':
+      if (row?.state === 'issued') await issueFor(deps, args, row);
+      return {};
+    case 'ACTIVATE':
+      return row?.state === 'issued' ? activate(deps, args, row) : { activationCodeValid: false };
+    case 'DISABLE':
+      if (row?.state === 'active') await setDisabled(args, row, true);
+      return {};
+    case 'ENABLE':
+      if (row?.state === 'disabled') await setDisabled(args, row, false);
+      return {};
+    default:
+      return {};
+  }
+}
+
+async function generate(deps: InstitutionFactsDeps, args: FactsArgs): Promise<BusinessAccountFacts> {
+  const { trx, row, columns } = args;
+  const institutionId = (row?.institution_id ?? columns.institution_id) as string | undefined;
+  if (!institutionId) return { institutionActive: false };
+  // Locked: GENERATEs of one institution queue here, so a second one for the same code sees the first.
+  const institution = await trx
+    .selectFrom('pw_institutions')
+    .select(['state', 'serial', 'name', 'department_id'])
+    .where('id', '=', institutionId)
+    .forUpdate()
+    .executeTakeFirst();
+  const institutionActive = institution?.state === 'activated';
+  // An existing row cannot be generated again: the machine refuses, nothing to prepare.
+  if (row || !institution || !institutionActive || institution.serial === null) return { institutionActive };
+  const line = findBusinessLine(String(columns.business_code));
+  if (!line) throw validationFailed([{ field: 'businessCode', code: 'unknownBusiness', message: '业务编码不存在' }]);
+  const existing = await trx
+    .selectFrom('pw_business_accounts')
+    .select('id')
+    .where('institution_id', '=', institutionId)
+    .where('business_code', '=', line.code)
+    .executeTakeFirst();
+  if (existing) throw workflowError('INVALID_TRANSITION', '该业务账号已生成', { state: 'issued', event: 'GENERATE' });
+  const department = institution.department_id
+    ? await trx.selectFrom('pw_departments').select('code').where('id', '=', institution.department_id).executeTakeFirst()
+    : undefined;
+  const accountNo = businessAccountNo(institution.serial, department?.code ?? '000', line.code);
+  // The runner inserts these columns after the provider returns, in this transaction.
+  columns.account_no = accountNo;
+  columns.department_id ??= institution.department_id;
+  await deps.accounts.create(
+    {
+      kind: 'business',
+      login: accountNo,
+      name: `${institution.name ?? '机构'}·${line.name}`,
+      institutionId,
+      departmentId: institution.department_id,
+      businessCode: line.code,
+    },
+    trx,
+  );
+  await issueFor(deps, args, { account_no: accountNo } as unknown as EntityRow);
+  return { institutionActive, accountNo };
+}
+
+async function issueFor(deps: InstitutionFactsDeps, { trx, event, now }: FactsArgs, row: EntityRow) {
+  const accountNo = row.account_no as string | null;
+  if (!accountNo) return;
+  const code = newActivationCode();
+  await issueCode(trx, { purpose: 'activation', subject: accountNo, code, now, ttlMs: deps.security.activationCodeDays * DAY_MS });
+  const channel = channelOf(event);
+  if (channel) channel.issuedActivationCode = code;
+}
+
+async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsArgs, row: EntityRow): Promise<BusinessAccountFacts> {
+  const channel = channelOf(event);
+  const accountNo = row.account_no as string | null;
+  if (!channel?.activationCode || !accountNo) return { activationCodeValid: false };
+  const refusal = await consumeCode(trx, {
+    purpose: 'activation',
+    subject: accountNo,
+    code: channel.activationCode,
+    now,
+    maxAttempts: deps.security.codeMaxAttempts,
+  });
+  if (refusal !== null) return { activationCodeValid: false };
+  if (channel.password !== undefined) {
+    const account = await trx.selectFrom('pw_accounts').select('id').where('login', '=', accountNo).where('kind', '=', 'business').executeTakeFirst();
+    if (account) await deps.accounts.setPassword(trx, account.id, channel.password);
+  }
+  return { activationCodeValid: true };
+}
+
+async function setDisabled({ trx, now }: FactsArgs, row: EntityRow, disabled: boolean) {
+  const accountNo = row.account_no as string | null;
+  if (!accountNo) return;
+  if (!disabled) {
+    const institution = await trx.selectFrom('pw_institutions').select('state').where('id', '=', row.institution_id as string).executeTakeFirst();
+    if (institution?.state === 'disabled') disabled = true;
+  }
+  await trx.updateTable('pw_accounts').set({ disabled, updated_at: now }).where('login', '=', accountNo).where('kind', '=', 'business').execute();
+}

@@ -1,0 +1,233 @@
+import type { Transaction } from 'kysely';
+import type { InstitutionFacts } from '../../machines/institution.js';
+import type { Accounts } from '../accounts/accounts.js';
+import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
+import { newActivationCode, newDigitCode } from '../accounts/secrets.js';
+import type { SecuritySettings } from '../accounts/security-settings.js';
+import type { EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
+import type { Tables } from '../persistence/schema.js';
+import { institutionAccountNo, reserveInstitutionSerial } from './account-numbers.js';
+import { attachRegistrationFiles } from './attachments.js';
+import { channelOf } from './command-channel.js';
+import type { RegistrationForm } from './registration-form.js';
+import { queueSms, smsTopics } from './sms.js';
+
+/** What the institution's facts provider needs from the engine. */
+export interface InstitutionFactsDeps {
+  security: Pick<SecuritySettings, 'activationCodeDays' | 'codeMaxAttempts'>;
+  accounts: Pick<Accounts, 'create' | 'setPassword'>;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A registration with this credit code that is live (anything but
+ * rejected or returned), other than `exceptId`.
+ *
+ * @example
+ * await liveRegistrationExists(trx, '91420100MA4KXXXX1X'); // true when another one is under review or approved
+ */
+export async function liveRegistrationExists(trx: Transaction<Tables>, creditCode: string, exceptId?: string): Promise<boolean> {
+  let query = trx
+    .selectFrom('pw_institutions')
+    .select('id')
+    .where('credit_code', '=', creditCode)
+    .where('state', 'not in', ['rejected', 'returned']);
+  if (exceptId) query = query.where('id', '!=', exceptId);
+  return (await query.limit(1).executeTakeFirst()) !== undefined;
+}
+
+const formColumns = (form: RegistrationForm) => ({
+  name: form.name,
+  address: form.address,
+  credit_code: form.creditCode,
+  credit_code_check_ok: form.creditCodeCheckOk,
+  is_medical: form.isMedical,
+  license_no: form.licenseNo,
+  admin_name: form.adminName,
+  admin_phone: form.adminPhone,
+  department_id: form.departmentId,
+});
+
+/**
+ * The columns of a new registration's row, for `institutions.create`.
+ *
+ * @example
+ * await engine.institutions.create(event, actor, { id, columns: registrationColumns(form) });
+ */
+export function registrationColumns(form: RegistrationForm): Record<string, unknown> {
+  return formColumns(form);
+}
+
+/**
+ * The institution machine's facts provider. Besides the facts its guards
+ * read, it performs the effects that must commit or roll back with the
+ * transition — the provider is the runner's only hook inside the command's
+ * transaction, and a refusal rolls everything here back:
+ *
+ * - REGISTER / RESUBMIT: red indicator and live-duplicate check; the form
+ *   and the attachments (a resubmission replaces both).
+ * - APPROVE: the next 5-digit serial, the 机构证号, the 6-digit check code,
+ *   the main account (no password yet), a fresh activation code sent by SMS.
+ * - REISSUE_CODE: a fresh activation code (the old one stops working), by
+ *   SMS for a reviewer, handed back through the command channel for the
+ *   public 申请查询 once its query code is consumed here.
+ * - ACTIVATE: consumes the activation code and sets the password.
+ * - DISABLE / ENABLE: the institution's accounts stop / resume logging in.
+ *
+ * @example
+ * const definition = { ...institutionDefinition, facts: institutionFacts({ security, accounts }) };
+ */
+export function institutionFacts(deps: InstitutionFactsDeps): FactsProvider {
+  // Spread: the runner takes a plain record of facts.
+  return async (args) => ({ ...(await decide(deps, args)) });
+}
+
+async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<InstitutionFacts> {
+  const { row, event } = args;
+  switch (event.type) {
+    case 'REGISTER':
+      return register(args);
+    case 'RESUBMIT':
+      return row ? resubmit(args, row) : {};
+    case 'APPROVE':
+      return row?.state === 'applied' ? approve(deps, args, row) : {};
+    case 'REISSUE_CODE':
+      return row?.state === 'approved' ? reissue(deps, args, row) : { queryCodeVerified: false };
+    case 'ACTIVATE':
+      return row?.state === 'approved' ? activate(deps, args, row) : { activationCodeValid: false };
+    case 'DISABLE':
+      if (row?.state === 'activated') await setAccountsDisabled(args, row.id, true);
+      return {};
+    case 'ENABLE':
+      if (row?.state === 'disabled') await setAccountsDisabled(args, row.id, false);
+      return {};
+    default:
+      return {};
+  }
+}
+
+async function register({ trx, columns, event, actor, now }: FactsArgs): Promise<InstitutionFacts> {
+  const creditCode = typeof columns.credit_code === 'string' ? columns.credit_code : null;
+  const alreadyRegistered = creditCode ? await liveRegistrationExists(trx, creditCode) : false;
+  const registration = channelOf(event)?.registration;
+  if (registration && !alreadyRegistered) await attachRegistrationFiles(trx, registration.entityId, registration.files, actor, now);
+  return { red: columns.credit_code_check_ok === false, alreadyRegistered };
+}
+
+async function resubmit({ trx, event, actor, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+  const registration = channelOf(event)?.registration;
+  const creditCode = (registration?.form.creditCode ?? row.credit_code) as string | null;
+  const alreadyRegistered = creditCode ? await liveRegistrationExists(trx, creditCode, row.id) : false;
+  const resubmittable = row.state === 'rejected' || row.state === 'returned';
+  if (registration && resubmittable && !alreadyRegistered) {
+    await trx.updateTable('pw_institutions').set(formColumns(registration.form)).where('id', '=', row.id).execute();
+    await attachRegistrationFiles(trx, row.id, registration.files, actor, now);
+  }
+  const checkOk = registration ? registration.form.creditCodeCheckOk : row.credit_code_check_ok;
+  return { red: checkOk === false, alreadyRegistered };
+}
+
+async function approve(deps: InstitutionFactsDeps, { trx, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+  const serial = await reserveInstitutionSerial(trx);
+  const accountNo = institutionAccountNo(serial);
+  const checkCode = newDigitCode(6);
+  await trx.updateTable('pw_institutions').set({ serial, account_no: accountNo, check_code: checkCode }).where('id', '=', row.id).execute();
+  await deps.accounts.create(
+    {
+      kind: 'institution',
+      login: accountNo,
+      name: typeof row.name === 'string' && row.name ? row.name : '机构主账号',
+      institutionId: row.id,
+      departmentId: (row.department_id as string | null) ?? null,
+      phone: (row.admin_phone as string | null) ?? null,
+    },
+    trx,
+  );
+  await sendActivationCode(deps, trx, row, accountNo, now);
+  return { red: row.credit_code_check_ok === false, accountNo };
+}
+
+/** Issues a fresh activation code for the main account and texts it to the admin phone. */
+async function sendActivationCode(deps: InstitutionFactsDeps, trx: Transaction<Tables>, row: EntityRow, accountNo: string, now: Date) {
+  const code = newActivationCode();
+  const ttlMs = deps.security.activationCodeDays * DAY_MS;
+  await issueCode(trx, { purpose: 'activation', subject: accountNo, code, now, ttlMs });
+  const phone = row.admin_phone as string | null;
+  if (phone) {
+    await queueSms(
+      trx,
+      {
+        topic: smsTopics.activationCode,
+        institutionId: row.id,
+        phone,
+        content: { institutionName: row.name, accountNo, activationCode: code, expiresAt: new Date(now.getTime() + ttlMs).toISOString() },
+      },
+      now,
+    );
+  }
+  return code;
+}
+
+async function reissue(deps: InstitutionFactsDeps, { trx, event, actor, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+  const accountNo = row.account_no as string | null;
+  if (!accountNo) return { queryCodeVerified: false };
+  const channel = channelOf(event);
+  if (actor.kind === 'public') {
+    // The query code proves the caller holds the registered phone; it is spent with this command.
+    const refusal = channel?.queryCode
+      ? await consumeCode(trx, { purpose: 'query', subject: row.id, code: channel.queryCode, now, maxAttempts: deps.security.codeMaxAttempts })
+      : 'unknown';
+    if (refusal !== null) return { queryCodeVerified: false };
+    const code = newActivationCode();
+    await issueCode(trx, { purpose: 'activation', subject: accountNo, code, now, ttlMs: deps.security.activationCodeDays * DAY_MS });
+    channel!.issuedActivationCode = code;
+    return { queryCodeVerified: true };
+  }
+  // A reviewer never sees the code: it goes to the registered phone only.
+  await sendActivationCode(deps, trx, row, accountNo, now);
+  return {};
+}
+
+async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+  const channel = channelOf(event);
+  const accountNo = row.account_no as string | null;
+  if (!channel?.activationCode || !accountNo) return { activationCodeValid: false };
+  const refusal = await consumeCode(trx, {
+    purpose: 'activation',
+    subject: accountNo,
+    code: channel.activationCode,
+    now,
+    maxAttempts: deps.security.codeMaxAttempts,
+  });
+  if (refusal !== null) return { activationCodeValid: false };
+  if (channel.password !== undefined) {
+    const account = await trx
+      .selectFrom('pw_accounts')
+      .select('id')
+      .where('login', '=', accountNo)
+      .where('kind', '=', 'institution')
+      .executeTakeFirst();
+    if (account) await deps.accounts.setPassword(trx, account.id, channel.password);
+  }
+  return { activationCodeValid: true };
+}
+
+/**
+ * Disabling an institution locks out its main and business accounts;
+ * enabling it lets them in again, except business accounts disabled on
+ * their own.
+ */
+async function setAccountsDisabled({ trx, now }: FactsArgs, institutionId: string, disabled: boolean) {
+  let query = trx.updateTable('pw_accounts').set({ disabled, updated_at: now }).where('institution_id', '=', institutionId);
+  if (!disabled) {
+    const ownDisabled = trx
+      .selectFrom('pw_business_accounts')
+      .select('account_no')
+      .where('institution_id', '=', institutionId)
+      .where('state', '=', 'disabled')
+      .where('account_no', 'is not', null);
+    query = query.where((eb) => eb.or([eb('kind', '=', 'institution'), eb('login', 'not in', ownDisabled as never)]));
+  }
+  await query.execute();
+}

@@ -1,0 +1,98 @@
+import type { Kysely } from 'kysely';
+import type { Departments } from '../accounts/departments.js';
+import { publicActor, type Actor } from '../engine/actor.js';
+import type { Logger } from '../engine/logger.js';
+import type { TransitionRunner } from '../engine/transition-runner.js';
+import { validationFailed, workflowError } from '../errors.js';
+import type { Tables } from '../persistence/schema.js';
+import type { FileStorage } from '../storage/file-storage.js';
+import { withChannel } from './command-channel.js';
+import { registrationColumns } from './institution-facts.js';
+import { attachmentIssues, validateRegistrationForm } from './registration-form.js';
+import { discardUnreferenced, receiveRegistrationParts, type RegistrationPart, type StoredUpload } from './registration-upload.js';
+
+/** What POST /institution-registrations answers. */
+export interface RegistrationResult {
+  id: string;
+  state: string;
+  stateLabel: string;
+  /** True when a rejected or returned registration was resubmitted (RESUBMIT) rather than a new one created. */
+  resubmitted: boolean;
+  version: number;
+}
+
+export interface RegisterOptions {
+  idempotencyKey?: string;
+  /** Largest accepted file in bytes (default 10 MiB, SPEC §4.2). */
+  maxFileBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '23505';
+
+/**
+ * Registration (REGISTER) and resubmission (RESUBMIT) of an institution
+ * from the parts of a form: files are stored as they arrive, the form is
+ * validated with an issue per field, and one command records the row, the
+ * attachments and the history. Whatever fails — a refused file, a field, a
+ * credit code already registered, the database — the files this request
+ * stored are removed again unless another attachment references them, and
+ * no row is written.
+ *
+ * @example
+ * const result = await registerInstitution(deps, parts, publicActor(ip), { idempotencyKey });
+ */
+export async function registerInstitution(
+  deps: { db: Kysely<Tables>; storage: FileStorage; departments: Departments; institutions: TransitionRunner; logger: Logger },
+  parts: AsyncIterable<RegistrationPart> | Iterable<RegistrationPart>,
+  actor: Actor,
+  options: RegisterOptions = {},
+): Promise<RegistrationResult> {
+  const uploads: StoredUpload[] = [];
+  let keep = false;
+  try {
+    const { fields, issues } = await receiveRegistrationParts(parts, deps.storage, options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, uploads);
+    const checked = await validateRegistrationForm(fields, async (id) => (await deps.departments.get(id)) !== undefined);
+    const all = [...issues, ...checked.issues, ...attachmentIssues(new Set(uploads.map((u) => u.kind)), checked.isMedical)];
+    if (all.length || !checked.form) throw validationFailed(all);
+    const form = checked.form;
+
+    // The newest registration of this credit code decides: rejected or returned → RESUBMIT it;
+    // live → the machine refuses (ALREADY_REGISTERED); none → a new one.
+    const previous = await deps.db
+      .selectFrom('pw_institutions')
+      .select(['id', 'state'])
+      .where('credit_code', '=', form.creditCode)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    // Idempotency keys of public creations are shared by all anonymous callers: scope them to the credit code.
+    const idempotencyKey = options.idempotencyKey === undefined ? undefined : `${form.creditCode}:${options.idempotencyKey}`;
+    const resubmit = previous !== undefined && (previous.state === 'rejected' || previous.state === 'returned');
+    const entityId = resubmit ? previous.id : crypto.randomUUID();
+    const event = withChannel({ type: resubmit ? 'RESUBMIT' : 'REGISTER' }, { registration: { entityId, form, files: uploads } });
+    // Registering is the public's act (machine role `public`), whoever happens to be logged in.
+    const caller = publicActor(actor.ip);
+    const result = resubmit
+      ? await deps.institutions.send(entityId, event, caller, idempotencyKey === undefined ? {} : { idempotencyKey })
+      : await deps.institutions.create(event, caller, {
+          id: entityId,
+          columns: registrationColumns(form),
+          ...(idempotencyKey === undefined ? {} : { idempotencyKey }),
+        });
+    // A replay stored nothing new: its files go unless the first request stored the same ones.
+    keep = !result.replayed;
+    return { id: result.id, state: result.state, stateLabel: result.stateLabel, resubmitted: resubmit, version: result.version };
+  } catch (error) {
+    // Two registrations of one credit code at once: the second loses on the unique index.
+    if (uniqueViolation(error)) throw workflowError('ALREADY_REGISTERED', undefined, { rule: 'creditCodeNotRegistered' });
+    throw error;
+  } finally {
+    if (!keep) {
+      await discardUnreferenced(deps.db, deps.storage, uploads).catch((error: unknown) =>
+        deps.logger.warn({ err: error }, 'could not remove the files of a failed registration'),
+      );
+    }
+  }
+}

@@ -1,0 +1,211 @@
+import t from 'tap';
+import { Readable } from 'node:stream';
+import { admin, district } from '../helpers/engine.js';
+import type { Actor } from '../../src/engine/actor.js';
+import { allGreenInput, otherCandidateInput, pdfBytes, probationWorld, refusal, residentId, snapshotOf, zhaoLiuInput, type ProbationWorld } from './fixtures.js';
+
+const huangshiDistrict: Actor = Object.freeze({ id: 'district-hs', kind: 'district', departmentId: '420200' });
+const pdf = (name = '证明.pdf') => ({ stream: Readable.from([pdfBytes]), fileName: name });
+const limit = { maxBytes: 1024 * 1024 };
+
+/** A direct entry by the unit with the given segment edits; returns its id. */
+async function entry(world: ProbationWorld, change: (input: { candidate: Record<string, unknown>; segments: Record<string, unknown>[] }) => void = () => {}) {
+  const input = allGreenInput() as { candidate: Record<string, unknown>; segments: Record<string, unknown>[] };
+  change(input);
+  return (await world.engine.declarations.create(world.projectId, input, world.unit)).id;
+}
+
+t.test('refuses REJECT and RETURN without an explanation, changing nothing', async (t) => {
+  const world = await probationWorld(t);
+  const id = await entry(world);
+  const before = await snapshotOf(world.engine, id);
+  for (const type of ['REJECT', 'RETURN'] as const) {
+    for (const explanation of [undefined, '', '   ']) {
+      const error = await refusal(world.engine.declarations.send(id, explanation === undefined ? { type } : { type, explanation }, world.unit));
+      t.match(error, { code: 'EXPLANATION_REQUIRED', details: { rule: 'explanationGiven' } }, `${type} with ${JSON.stringify(explanation)}`);
+    }
+  }
+  t.same(await snapshotOf(world.engine, id), before);
+});
+
+t.test('APPROVE on all green needs no explanation', async (t) => {
+  const world = await probationWorld(t);
+  const id = await entry(world);
+  const detail = await world.engine.declarations.detail(id, world.unit);
+  t.match(detail.allowedEvents.find((e) => e.type === 'APPROVE'), { allowed: true, explanationRequired: false, reasons: [] });
+  t.equal((await world.engine.declarations.send(id, { type: 'APPROVE' }, world.unit)).decision?.label, '审核通过');
+});
+
+t.test('refuses APPROVE without explanation when the current teacher check is red', async (t) => {
+  const world = await probationWorld(t);
+  const id = await entry(world, (i) => (i.segments[0] = { ...i.segments[0], teacherCertNo: '110420100000000' }));
+  const detail = await world.engine.declarations.detail(id, world.unit);
+  t.match(detail.allowedEvents.find((e) => e.type === 'APPROVE'), { allowed: true, explanationRequired: true });
+  const before = await snapshotOf(world.engine, id);
+  const error = await refusal(world.engine.declarations.send(id, { type: 'APPROVE' }, world.unit));
+  t.match(error, { code: 'EXPLANATION_REQUIRED', details: { rule: 'explanationGivenWhenRed', indicators: ['teacherCheck:s1'] } });
+  t.same(await snapshotOf(world.engine, id), before);
+  const approved = await world.engine.declarations.send(id, { type: 'APPROVE', explanation: '带教老师证书已线下核实' }, world.unit);
+  t.match(approved.decision, { type: 'APPROVE', explanation: '带教老师证书已线下核实' });
+});
+
+t.test('refuses APPROVE without explanation when the total duration is under 12 months', async (t) => {
+  const world = await probationWorld(t);
+  const id = await entry(world, (i) => (i.segments = [i.segments[0]!]));
+  const detail = await world.engine.declarations.detail(id, world.unit);
+  t.match(detail.indicators[0], { code: 'totalDuration', level: 'red', detail: '5个月，不足12个月' });
+  const error = await refusal(world.engine.declarations.send(id, { type: 'APPROVE', explanation: ' ' }, world.unit));
+  t.match(error, { code: 'EXPLANATION_REQUIRED', details: { indicators: ['totalDuration'] } });
+  t.equal((await world.engine.declarations.send(id, { type: 'APPROVE', explanation: '另有证明材料' }, world.unit)).state, 'unitReview.approved');
+});
+
+t.test('refuses APPROVE until the candidate uploads the paper certificate of every other red institution', async (t) => {
+  const world = await probationWorld(t);
+  const { engine, zhaoLiu, unit, projectId } = world;
+  const draft = await engine.declarations.create(projectId, zhaoLiuInput(), zhaoLiu);
+  await engine.declarations.send(draft.id, { type: 'SUBMIT' }, zhaoLiu);
+  const before = await snapshotOf(engine, draft.id);
+  const error = await refusal(engine.declarations.send(draft.id, { type: 'APPROVE', explanation: '已核实' }, unit));
+  t.match(error, { code: 'PAPER_CERTIFICATE_REQUIRED', details: { segmentIds: ['s2'], rule: 'paperCertificatesForOtherRedInstitutions' } });
+  t.same(await snapshotOf(engine, draft.id), before, 'the refusal changed nothing');
+
+  // Only the candidate uploads for their own declaration, only for other institutions, only known segments.
+  t.match(await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's2', pdf(), unit, limit)), { code: 'FORBIDDEN', details: { rule: 'paperCertificateUploader' } });
+  t.match(await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's1', pdf(), zhaoLiu, limit)), { code: 'VALIDATION_FAILED', details: [{ field: 'segmentId' }] });
+  t.equal((await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's9', pdf(), zhaoLiu, limit))).code, 'NOT_FOUND');
+  const text = { stream: Readable.from([Buffer.from('not a pdf, just text that is long enough')]), fileName: 'x.pdf' };
+  t.equal((await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's2', text, zhaoLiu, limit))).code, 'UNSUPPORTED_FILE_TYPE');
+  const big = { stream: Readable.from([pdfBytes, Buffer.alloc(2048)]), fileName: 'big.pdf' };
+  t.equal((await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's2', big, zhaoLiu, { maxBytes: 1024 }))).code, 'FILE_TOO_LARGE');
+  t.same(await snapshotOf(engine, draft.id), before, 'refused uploads store nothing');
+
+  const uploaded = await engine.declarations.uploadPaperCertificate(draft.id, 's2', pdf('第二机构证明.pdf'), zhaoLiu, limit);
+  t.match(uploaded.segments[1]!.paperCertificate, { segmentId: 's2', fileName: '第二机构证明.pdf', contentType: 'application/pdf' });
+  t.equal(uploaded.version, before.row!.version, 'an upload is not a transition');
+  const replaced = await engine.declarations.uploadPaperCertificate(draft.id, 's2', pdf('重新盖章.pdf'), zhaoLiu, limit);
+  t.equal(replaced.segments[1]!.paperCertificate?.fileName, '重新盖章.pdf', 'a new upload supersedes the old one');
+  const audit = await engine.db.selectFrom('pw_audit').select('action').where('subject_id', '=', draft.id).where('action', '=', 'application.paperCertificate.upload').execute();
+  t.equal(audit.length, 2, 'uploads are audited');
+
+  const approved = await engine.declarations.send(draft.id, { type: 'APPROVE' }, unit);
+  t.equal(approved.state, 'unitReview.approved', 'no explanation needed: the red concerns another institution only');
+});
+
+t.test('decisions stay re-editable until reported, one history row each with the indicators the reviewer saw', async (t) => {
+  const world = await probationWorld(t);
+  const { engine, unit } = world;
+  const id = await entry(world, (i) => (i.segments[0] = { ...i.segments[0], teacherCertNo: '110420100000000' }));
+  const steps = [
+    { type: 'APPROVE', explanation: '审核通过', state: 'unitReview.approved', note: '审核通过' },
+    { type: 'REJECT', explanation: '审核不通过', state: 'unitReview.rejected', note: '审核不通过' },
+    { type: 'RETURN', explanation: '请补充材料', state: 'unitReview.returned', note: '请补充材料' },
+    { type: 'APPROVE', explanation: '材料齐全', state: 'unitReview.approved', note: '材料齐全' },
+  ];
+  let version = 1;
+  for (const step of steps) {
+    const result = await engine.declarations.send(id, { type: step.type, explanation: step.explanation }, unit, { expectedVersion: version });
+    version++;
+    t.match(result, { state: step.state, version, decision: { type: step.type, explanation: step.explanation } });
+    const row = await engine.db.selectFrom('pw_applications').select(['note', 'red_count']).where('id', '=', id).executeTakeFirstOrThrow();
+    t.same(row, { note: step.note, red_count: 1 });
+  }
+  const history = await engine.applications.history(id, unit);
+  t.same(history.map((h) => h.event), ['CREATE', 'APPROVE', 'REJECT', 'RETURN', 'APPROVE']);
+  for (const h of history.slice(1)) {
+    const facts = h.payload.facts as { indicators: { totalMonths: number; redCount: number; indicators: { code: string; level: string }[] } };
+    t.match(facts.indicators, { totalMonths: 18, redCount: 1 });
+    t.match(facts.indicators.indicators.find((i) => i.code === 'teacherCheck'), { level: 'red' });
+  }
+  const stale = await refusal(engine.declarations.send(id, { type: 'REJECT', explanation: 'x' }, unit, { expectedVersion: 2 }));
+  t.match(stale, { code: 'VERSION_CONFLICT', details: { expectedVersion: 2, version: 5 } });
+  t.equal((await engine.applications.history(id, unit)).length, 5, 'a stale decision appends nothing');
+});
+
+t.test('a retried decision with the same Idempotency-Key appends one transition', async (t) => {
+  const world = await probationWorld(t);
+  const id = await entry(world);
+  const first = await world.engine.declarations.send(id, { type: 'APPROVE' }, world.unit, { idempotencyKey: 'decide-1' });
+  const again = await world.engine.declarations.send(id, { type: 'APPROVE' }, world.unit, { idempotencyKey: 'decide-1' });
+  t.equal(again.version, first.version);
+  t.equal((await world.engine.applications.history(id, world.unit)).length, 2);
+  t.equal((await refusal(world.engine.declarations.send(id, { type: 'REJECT', explanation: 'x' }, world.unit, { idempotencyKey: 'decide-1' }))).code, 'IDEMPOTENCY_KEY_REUSED');
+});
+
+t.test('REPORT moves approved applications to the district and rejected ones to closed.rejectedByUnit, locking the decision', async (t) => {
+  const world = await probationWorld(t);
+  const { engine, unit, projectId } = world;
+  const pending = await entry(world);
+  t.match(await refusal(engine.declarations.send(pending, { type: 'REPORT' }, unit)), { code: 'INVALID_TRANSITION', details: { state: 'unitReview.pending' } });
+  await engine.declarations.send(pending, { type: 'APPROVE' }, unit);
+  const reported = await engine.declarations.send(pending, { type: 'REPORT' }, unit);
+  t.match(reported, { state: 'districtReview.pending', reportedAt: '2026-03-01T08:00:00.000Z' });
+  const before = await snapshotOf(engine, pending);
+  for (const type of ['APPROVE', 'REJECT', 'RETURN'] as const) {
+    t.equal((await refusal(engine.declarations.send(pending, { type, explanation: '改主意' }, unit))).code, 'INVALID_TRANSITION', `${type} after the report`);
+  }
+  t.same(await snapshotOf(engine, pending), before);
+
+  const qianId = residentId('420102', '19950101', '011');
+  const qian = await engine.accounts.create({ kind: 'candidate', login: qianId, name: '钱七', password: 'Demo@2026', phone: '13912345678' });
+  const candidate: Actor = { id: qian.id, kind: 'candidate' };
+  const own = await engine.declarations.create(projectId, otherCandidateInput('钱七', qianId), candidate).then((d) => d.id);
+  await engine.declarations.send(own, { type: 'SUBMIT' }, candidate);
+  await engine.declarations.send(own, { type: 'REJECT', explanation: '试用期证明不符' }, unit);
+  const closed = await engine.declarations.send(own, { type: 'REPORT' }, unit);
+  t.match(closed, { state: 'closed.rejectedByUnit', open: false });
+  const topics = await engine.db.selectFrom('pw_outbox').select('topic').where('entity_id', '=', own).execute();
+  t.same(topics.map((r) => r.topic), ['application.rejectedByUnit'], 'the candidate is notified');
+});
+
+t.test('the batch report reports each application in its own command and counts the outcome', async (t) => {
+  const world = await probationWorld(t);
+  const { engine, unit, otherUnit, projectId } = world;
+  const ids: string[] = [];
+  for (const [i, name] of ['钱七', '孙八', '周九', '吴十'].entries()) {
+    ids.push((await engine.declarations.create(projectId, otherCandidateInput(name, residentId('420102', `1995010${i + 1}`, '011')), unit)).id);
+  }
+  const [approved, rejected, pending, late] = ids as [string, string, string, string];
+  await engine.declarations.send(approved, { type: 'APPROVE' }, unit);
+  await engine.declarations.send(rejected, { type: 'REJECT', explanation: '不符合' }, unit);
+  await engine.declarations.send(late, { type: 'APPROVE' }, unit);
+  // One application whose own deadline has passed: it is refused, the others go through.
+  await engine.db.updateTable('pw_applications').set({ due_at: new Date('2026-02-01T00:00:00Z') }).where('id', '=', late).execute();
+
+  t.equal((await refusal(engine.declarations.reportAll(projectId, district))).code, 'FORBIDDEN');
+  t.same(await engine.declarations.reportAll(projectId, otherUnit), { total: 0, reported: 0, rejectedByUnit: 0, failed: [] }, 'another unit reports nothing of ours');
+  const outcome = await engine.declarations.reportAll(projectId, unit);
+  t.match(outcome, { total: 3, reported: 1, rejectedByUnit: 1, failed: [{ id: late, code: 'DEADLINE_PASSED' }] });
+  const state = async (id: string) => (await engine.declarations.detail(id, admin)).state;
+  t.equal(await state(approved), 'districtReview.pending');
+  t.equal(await state(rejected), 'closed.rejectedByUnit');
+  t.equal(await state(pending), 'unitReview.pending');
+  t.equal(await state(late), 'unitReview.approved');
+  t.same(await engine.declarations.reportAll(projectId, unit), { total: 1, reported: 0, rejectedByUnit: 0, failed: [{ id: late, code: 'DEADLINE_PASSED', message: '已超过省级审批截止日期' }] }, 'a second run reports only what is still reportable');
+  const summary = await engine.projects.get(projectId, unit);
+  t.match(summary, { applicantCount: 4, decidedCount: 3, reportedCount: 2, reportState: 'partlyReported', reportStateLabel: '部分上报' });
+});
+
+t.test('the district approves, rejects (with explanation) and returns to the unit, within its node only', async (t) => {
+  const world = await probationWorld(t);
+  const { engine, unit } = world;
+  const id = await entry(world);
+  await engine.declarations.send(id, { type: 'APPROVE' }, unit);
+  await engine.declarations.send(id, { type: 'REPORT' }, unit);
+
+  const before = await snapshotOf(engine, id);
+  t.match(await refusal(engine.declarations.send(id, { type: 'DISTRICT_APPROVE' }, unit)), { code: 'FORBIDDEN', details: { rule: 'role' } });
+  t.match(await refusal(engine.declarations.send(id, { type: 'DISTRICT_APPROVE' }, huangshiDistrict)), { code: 'FORBIDDEN', details: { rule: 'scope' } });
+  t.equal((await refusal(engine.declarations.detail(id, huangshiDistrict))).code, 'NOT_FOUND');
+  t.match(await refusal(engine.declarations.send(id, { type: 'DISTRICT_REJECT' }, district)), { code: 'EXPLANATION_REQUIRED' });
+  t.match(await refusal(engine.declarations.send(id, { type: 'DISTRICT_RETURN' }, district)), { code: 'EXPLANATION_REQUIRED' });
+  t.same(await snapshotOf(engine, id), before);
+
+  t.equal((await engine.declarations.send(id, { type: 'DISTRICT_APPROVE' }, district)).state, 'districtReview.approved');
+  t.equal((await engine.declarations.send(id, { type: 'DISTRICT_REJECT', explanation: '证明材料不符' }, district)).state, 'districtReview.rejected');
+  const back = await engine.declarations.send(id, { type: 'DISTRICT_RETURN', explanation: '请单位重新核对带教老师' }, admin);
+  t.match(back, { state: 'unitReview.pending', districtDecision: { type: 'DISTRICT_RETURN', explanation: '请单位重新核对带教老师' } });
+  const row = (await engine.declarations.list(world.projectId, unit)).items[0];
+  t.equal(row?.note, '考区退回：请单位重新核对带教老师', '审核备注 shows the district return while the unit decides again');
+  await engine.declarations.send(id, { type: 'APPROVE', explanation: '已重新核对' }, unit);
+  t.equal((await engine.declarations.send(id, { type: 'REPORT' }, unit)).state, 'districtReview.pending', 'and reports again');
+});
