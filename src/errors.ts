@@ -28,6 +28,7 @@ export const errorCodes = {
   ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已锁定' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   DATABASE_UNAVAILABLE: { status: 503, message: '数据库暂时不可用，请稍后重试' },
+  DATABASE_TIMEOUT: { status: 503, message: '数据库操作超时，请稍后重试' },
   INTERNAL: { status: 500, message: '服务器内部错误' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
@@ -95,6 +96,8 @@ export function validationFailed(issues: FieldIssue[]): WorkflowError {
  * Type guard for errors produced by this library.
  *
  * @example
+ * declare const id: string, event: WorkflowEvent;
+ * declare function reload(): void;
  * try { await engine.applications.send(id, event, actor); }
  * catch (e) { if (isWorkflowError(e) && e.code === 'VERSION_CONFLICT') reload(); }
  */

@@ -71,3 +71,52 @@ export type {
   RuleFailure,
   StateMeta,
 } from '../machines/index.js';
+
+// The engine's areas: every parameter and result type of Engine's methods, by name.
+export type { Projects, ProjectSummary, ProjectCounts, InstitutionProgress, NewProject, ReportState } from './projects/projects.js';
+export { reportStateLabels } from './projects/projects.js';
+export type { ProjectRecord } from './projects/project-store.js';
+export type { ProjectStatus } from './projects/project-calendar.js';
+export { projectStatusLabels } from './projects/project-calendar.js';
+export type { Declarations, ReportOutcome, UploadedFile } from './applications/declarations.js';
+export type { ApplicationListItem, ApplicationListQuery, Page } from './applications/application-list.js';
+export type {
+  AllowedEvent,
+  ApplicationDetail,
+  DecisionView,
+  PaperCertificateView,
+  RefusalReason,
+  SegmentSummary,
+} from './applications/application-view.js';
+export type { IndicatorSettings } from './applications/application-indicators.js';
+export type { Onboarding } from './onboarding/onboarding.js';
+export type { ActivationResult } from './onboarding/activation.js';
+export type { AttachmentDownload, AttachmentView } from './onboarding/attachments.js';
+export type { BusinessAccountEventResult, BusinessAccountRow } from './onboarding/business-accounts.js';
+export type { CheckCodeView } from './onboarding/check-codes.js';
+export { findInstitutionByCheckCode } from './onboarding/check-codes.js';
+export type { InstitutionDetail, InstitutionFilter, InstitutionSummary, RegistrationIndicator } from './onboarding/institution-views.js';
+export { institutionStates } from './onboarding/institution-views.js';
+export type { OutboxItem } from './onboarding/outbox-listing.js';
+export type { QueryResult } from './onboarding/registration-query.js';
+export type { RegisterOptions, RegistrationResult } from './onboarding/registration.js';
+export type { RegistrationPart } from './onboarding/registration-upload.js';
+export { smsTopics } from './onboarding/sms.js';
+export type { SmsMessage } from './onboarding/sms.js';
+export { createFileStorage } from './storage/file-storage.js';
+export type { FileStorage, FileStorageOptions, OrphanSweep, StoredFile } from './storage/file-storage.js';
+export type { SweepResult } from './engine/deadline-sweep.js';
+export type { AcceptedFileType } from './storage/file-type.js';
+export type { Physicians, PhysicianVerification } from './registry/physicians.js';
+export type { CsvSource } from './registry/csv-import.js';
+export type { MonthCounting } from './domain/probation-months.js';
+export type { ApplicationData, ApplicationInput } from './domain/application-data.js';
+export type { IsoDate } from './domain/calendar-date.js';
+export type { Indicator, IndicatorCode, IndicatorLevel } from './domain/indicators.js';
+
+// Demo data (SPEC §7), for hosts that want the seed's world in a fresh database.
+export { demoDepartments, demoLogins } from './demo/seed.js';
+export { demoInstitution, demoPendingRegistration, seedDemoInstitutions } from './demo/institutions.js';
+export type { DemoInstitutionLogin } from './demo/institutions.js';
+export { demoPhysicians, seedDemoApplications, zhaoLiuIdNumber } from './demo/applications.js';
+export type { DemoApplicationLogin, DemoApplications } from './demo/applications.js';

@@ -4,5 +4,13 @@ import type { ServerConfig } from '../server/config.js';
 
 /** The embedded database lives beside the stored files under DATA_DIR. */
 export function databaseOptions(config: ServerConfig): DatabaseOptions {
-  return config.DATABASE_URL ? { url: config.DATABASE_URL } : { dataDir: join(resolve(config.DATA_DIR), 'pgdata') };
+  const schema = config.DATABASE_SCHEMA === undefined ? {} : { schema: config.DATABASE_SCHEMA };
+  return config.DATABASE_URL
+    ? {
+        url: config.DATABASE_URL,
+        statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+        connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+        ...schema,
+      }
+    : { dataDir: join(resolve(config.DATA_DIR), 'pgdata'), ...schema };
 }

@@ -10,7 +10,7 @@ import { createAdmin, UsageError } from './commands/create-admin.js';
 const commands: Record<string, { summary: string; run: (args: string[]) => Promise<void> }> = {
   serve: { summary: 'start the bundled HTTP server (what `npm start` runs)', run: serve },
   migrate: { summary: 'bring the database schema to the latest version', run: migrate },
-  docs: { summary: 'regenerate docs/workflows.md from the machine definitions', run: docs },
+  docs: { summary: 'regenerate docs/workflows.md (machines) and docs/openapi.json (HTTP API)', run: docs },
   'import-physicians': { summary: 'import the physician registry from FILE.csv (docs/registry.md)', run: importPhysiciansCommand },
   'create-admin': { summary: 'create an administrator (password in ADMIN_PASSWORD)', run: createAdmin },
 };

@@ -32,6 +32,10 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
     return send(reply, 'VALIDATION_FAILED', '请求格式不正确', [{ field: '', code, message: clientErrorMessage(code) }]);
   }
   // A database that cannot be reached is the caller's to retry, not our bug.
+  if (isTimeoutError(error)) {
+    request.log.warn({ err: error }, 'database statement timed out');
+    return send(reply, 'DATABASE_TIMEOUT');
+  }
   if (isConnectionError(error)) {
     request.log.warn({ err: error }, 'database unavailable');
     return send(reply, 'DATABASE_UNAVAILABLE');
@@ -49,16 +53,25 @@ function send(reply: FastifyReply, code: ErrorCode, message?: string, details?: 
 function clientErrorMessage(code: string): string {
   if (code === 'FST_ERR_CTP_INVALID_JSON_BODY' || code === 'FST_ERR_CTP_EMPTY_JSON_BODY') return '请求体不是有效的 JSON';
   if (code.startsWith('FST_ERR_CTP')) return '请求内容类型或内容不正确';
+  if (code === 'FST_ERR_BAD_URL') return '请求地址包含无效的百分号编码';
   return '请求格式不正确';
 }
 
-const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
+const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006']);
+
+/** 57014 query_canceled (statement_timeout), 25P03 idle_in_transaction_session_timeout, 55P03 lock_not_available. */
+const timeoutCodes = new Set(['57014', '25P03', '55P03']);
+
+function isTimeoutError(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && timeoutCodes.has(code);
+}
 
 function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown })?.code;
   const message = String((error as { message?: unknown })?.message ?? '');
   return (
     (typeof code === 'string' && connectionCodes.has(code)) ||
-    /Connection terminated|ECONNREFUSED|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed|pool has ended|driver has already been destroyed/i.test(message)
+    /Connection terminated|not queryable|ECONNREFUSED|timeout exceeded when trying to connect|Cannot use a pool after calling end|PGlite is closed|pool has ended|driver has already been destroyed/i.test(message)
   );
 }

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import type { FastifyPluginAsync } from 'fastify';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -42,6 +43,8 @@ export interface ProbationPluginOptions {
   rateLimitPublic?: number;
   /** Serve interactive API docs at `<prefix>/docs` (default true). */
   docs?: boolean;
+  /** A link shown at the top of the interactive docs (OpenAPI externalDocs there only; openapi.json is unchanged). */
+  docsLink?: { url: string; description: string };
   /** Largest accepted upload in bytes (default 10 MiB, SPEC §4.2). */
   maxFileBytes?: number;
 }
@@ -53,6 +56,7 @@ export interface ProbationPluginOptions {
  * and the host's are untouched.
  *
  * @example
+ * declare function myActorFrom(request: unknown): Promise<Actor | null>; // the host's own authentication
  * await app.register(probationPlugin, { engine, prefix: '/api/v1' });
  * await app.register(probationPlugin, { engine, prefix: '/probation', authenticate: async (req) => myActorFrom(req) });
  */
@@ -65,6 +69,18 @@ export const probationPlugin: FastifyPluginAsync<ProbationPluginOptions> = async
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler((_request, reply) => {
     reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+  });
+
+  // JSON must be UTF-8 (RFC 8259): invalid bytes are refused by field, not turned into U+FFFD and stored.
+  // Replaced inside this plugin's context only; the host's parser is untouched.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    if (!isUtf8(body as Buffer)) {
+      done(validationFailed([{ field: '', code: 'invalidUtf8', message: '请求体不是有效的 UTF-8 编码' }]), undefined);
+      return;
+    }
+    parseJson(request, (body as Buffer).toString('utf8'), done);
   });
 
   const authenticate = options.authenticate ?? bearerAuthenticate(engine);
@@ -110,7 +126,15 @@ export const probationPlugin: FastifyPluginAsync<ProbationPluginOptions> = async
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  if (options.docs !== false) await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  if (options.docs !== false) {
+    const docsLink = options.docsLink;
+    await app.register(fastifySwaggerUi, {
+      routePrefix: '/docs',
+      // swagger-ui writes its asset URLs from routePrefix alone; without the mount prefix `<prefix>/docs` loads nothing.
+      indexPrefix: app.prefix,
+      ...(docsLink ? { transformSpecification: (spec) => ({ ...spec, externalDocs: docsLink }) } : {}),
+    });
+  }
 
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(workflowRoutes);

@@ -11,11 +11,25 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, '须以 postgres:// 开头')
     .optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[A-Za-z_][A-Za-z0-9_]{0,62}$/, '须为字母、数字或下划线组成的模式名（至多63个字符）')
+    .optional(),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: '须为毫秒数' }).int().min(100).max(3_600_000).default(30_000),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number({ message: '须为毫秒数' }).int().min(100).max(600_000).default(10_000),
   DATA_DIR: z.string().min(1).default('./data'),
+  FILES_ORPHAN_GRACE_SECONDS: z.coerce.number({ message: '须为秒数' }).int().min(0).max(604_800).default(600),
   DEMO: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SWEEP_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
   RATE_LIMIT_PUBLIC: z.coerce.number({ message: '须为每分钟请求数' }).int().min(1).max(100_000).default(30),
+  // Which proxies may name the client in X-Forwarded-For: never by default, since
+  // a client could then pick its own address for rate limits and the audit log.
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(0|false|[1-9][0-9]?|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, '须为 0、代理层数（1–99）或以逗号分隔的代理地址/网段')
+    .transform((v): boolean | number | string[] => (v === '0' || v === 'false' ? false : /^[1-9][0-9]?$/.test(v) ? Number(v) : v.split(',')))
+    .default(false),
   MAX_FAILED_LOGINS: z.coerce.number().int().min(1).max(100).default(5),
   LOCK_MINUTES: z.coerce.number().int().min(1).max(10_080).default(30),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(30),

@@ -3,6 +3,8 @@ import { sql } from 'kysely';
 import type { Engine } from '../../src/engine/engine.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { probationPlugin } from '../http/plugin.js';
+import { errorHandler } from '../http/error-handler.js';
+import { pageRoutes } from './pages/routes.js';
 
 export interface BuildServerOptions {
   engine: Engine;
@@ -11,16 +13,28 @@ export interface BuildServerOptions {
   logLevel?: string;
   /** Requests per minute per IP on the public endpoints (default 30). */
   rateLimitPublic?: number;
+  /**
+   * Fastify's trustProxy: false (default: the socket's address is the client),
+   * a number of proxy hops, or the proxies' addresses/CIDRs.
+   */
+  trustProxy?: boolean | number | string[];
 }
 
 /**
- * The bundled server: health probes at the root and the API under /api/v1.
+ * The bundled server: health probes and pages (`/`, `/workflows`) at the root
+ * and the API under /api/v1.
  * Separate from `serve` so tests drive it with `inject()` without a socket.
  *
  * @example
  * const app = await buildServer({ engine });
  * const res = await app.inject({ method: 'GET', url: '/readyz' });
  */
+// A hop count becomes proxy-addr's trust function: trust the n nearest hops.
+function trustProxyOption(value: boolean | number | string[] | undefined): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof value === 'number') return (_address, hop) => hop < value;
+  return value ?? false;
+}
+
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const loggerInstance =
     options.logger === false ? createLogger({ level: 'silent' }) : (options.logger ?? createLogger({ level: options.logLevel ?? 'info' }));
@@ -29,11 +43,17 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     // Requests are logged where they matter (errors, audit); per-request info logs halve throughput.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    // Behind a reverse proxy set trustProxy in a host of your own; the bundled server sees the socket.
-    trustProxy: false,
+    trustProxy: trustProxyOption(options.trustProxy),
+    // The router's own refusals (a URL with broken percent-encoding) get the API's error body too.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
   }) as unknown as FastifyInstance;
   const { engine } = options;
 
+  // Outside /api/v1 too, every refusal has the API's error body.
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler((_request, reply) => {
+    reply.code(404).send({ error: { code: 'NOT_FOUND', message: '接口不存在' } });
+  });
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {
@@ -44,9 +64,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     }
   });
   app.get('/docs', async (_request, reply) => reply.redirect('/api/v1/docs'));
+  await app.register(pageRoutes, { apiPrefix: '/api/v1', apiDocs: '/docs' });
   await app.register(probationPlugin, {
     engine,
     prefix: '/api/v1',
+    docsLink: { url: '/workflows', description: '流程图（三个状态机）Workflow diagrams' },
     ...(options.rateLimitPublic !== undefined ? { rateLimitPublic: options.rateLimitPublic } : {}),
   });
   return app;

@@ -6,6 +6,7 @@ import { parseMobile } from '../domain/mobile.js';
 import { isPlausiblePersonName, normaliseName } from '../domain/name-normalise.js';
 import { validationFailed, workflowError, type FieldIssue } from '../errors.js';
 import { nulCharacterIssues } from '../engine/input-text.js';
+import { isUuid } from '../engine/transition-runner.js';
 import type { Actor } from '../engine/actor.js';
 import type { Clock } from '../engine/clock.js';
 import type { Tables } from '../persistence/schema.js';
@@ -60,18 +61,55 @@ export interface SessionGrant {
 
 /** Accounts, logins and sessions (SPEC §2, §4.5, §5.1). */
 export interface Accounts {
-  /** Creates an account (admin tooling, demo seeding, onboarding). Validates the password if one is given. */
+  /**
+   * Creates an account (admin tooling, demo seeding, onboarding). Validates the password if one is given.
+   *
+   * @example
+   * await engine.accounts.create({ kind: 'district', login: 'wuhan', name: '武汉市考区审核员', password: 'Demo@2026', departmentId: '420100' });
+   */
   create(input: NewAccount, trx?: Transaction<Tables>): Promise<AccountView>;
-  /** POST /candidates: a candidate registers with 身份证号, name, phone and password. */
+  /**
+   * POST /candidates: a candidate registers with 身份证号, name, phone and password.
+   *
+   * @example
+   * await engine.accounts.registerCandidate({ idNumber: '140105199001097932', name: '赵六', phone: '13812341234', password: 'Demo@2026' }, request.ip);
+   */
   registerCandidate(input: { idNumber: unknown; name: unknown; phone: unknown; password: unknown }, ip?: string | null): Promise<AccountView>;
-  /** POST /sessions. Five failures in a row lock the account (ACCOUNT_LOCKED). */
+  /**
+   * POST /sessions. Five failures in a row lock the account (ACCOUNT_LOCKED).
+   *
+   * @example
+   * const { token, expiresAt } = await engine.accounts.login({ login: 'admin', password: 'Demo@2026' }, request.ip);
+   */
   login(input: { login: unknown; password: unknown }, ip?: string | null): Promise<SessionGrant>;
-  /** The actor behind a bearer token, or null when the token is unknown, revoked or expired. */
+  /**
+   * The actor behind a bearer token, or null when the token is unknown, revoked or expired.
+   *
+   * @example
+   * declare const token: string;
+   * const caller = await engine.accounts.authenticate(token, request.ip); // null when unknown or expired
+   */
   authenticate(token: string, ip?: string | null): Promise<Actor | null>;
-  /** DELETE /sessions/current. */
+  /**
+   * DELETE /sessions/current.
+   *
+   * @example
+   * declare const token: string;
+   * await engine.accounts.logout(token);
+   */
   logout(token: string): Promise<void>;
+  /**
+   * @example
+   * const { account, department, institution } = await engine.accounts.me(actor);
+   */
   me(actor: Actor): Promise<MeView>;
-  /** Sets a new password (policy enforced) inside the caller's transaction; used by activation. */
+  /**
+   * Sets a new password (policy enforced) inside the caller's transaction; used by activation.
+   *
+   * @example
+   * declare const accountId: string;
+   * await engine.db.transaction().execute((trx) => engine.accounts.setPassword(trx, accountId, 'New@2026pass'));
+   */
   setPassword(trx: Transaction<Tables>, accountId: string, password: unknown): Promise<void>;
 }
 
@@ -296,8 +334,12 @@ export function createAccounts(deps: {
 
     async me(actor) {
       if (!actor.id) throw workflowError('UNAUTHENTICATED');
-      const row = (await db.selectFrom('pw_accounts').selectAll().where('id', '=', actor.id).executeTakeFirst()) as AccountRow | undefined;
-      if (!row) throw workflowError('UNAUTHENTICATED');
+      // A host's own authentication may hand us actors that have no engine
+      // account (any id, not only UUIDs): that is "no such account", not a fault.
+      const row = isUuid(actor.id)
+        ? ((await db.selectFrom('pw_accounts').selectAll().where('id', '=', actor.id).executeTakeFirst()) as AccountRow | undefined)
+        : undefined;
+      if (!row) throw workflowError('NOT_FOUND', '该身份没有本系统账号');
       const department = row.department_id ? await deps.departments.get(row.department_id) : undefined;
       const institution = row.institution_id
         ? await db.selectFrom('pw_institutions').select(['id', 'state']).where('id', '=', row.institution_id).executeTakeFirst()

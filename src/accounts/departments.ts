@@ -14,19 +14,42 @@ export interface DepartmentNode {
 
 /** The health-department tree (province → city → district), cached in memory. */
 export interface Departments {
-  /** The whole tree, roots first. */
+  /**
+   * The whole tree, roots first.
+   *
+   * @example
+   * const roots = await engine.departments.tree(); // 湖北省卫生健康委员会 first
+   */
   tree(): Promise<DepartmentNode[]>;
+  /**
+   * @example
+   * (await engine.departments.get('420100'))?.name; // '武汉市卫生健康委员会'
+   */
   get(id: string): Promise<DepartmentNode | undefined>;
   /**
    * True when `id` is `ancestorId` or below it. Loads the tree again once
    * when `id` is unknown, through `executor` when given: inside a command
    * that must be the command's transaction (the embedded database has one
    * session, and the outer handle would wait for it forever).
+   *
+   * @example
+   * await engine.departments.within('420102', '420100'); // true: 江岸区 is under 武汉市
    */
   within(id: string | null | undefined, ancestorId: string | null | undefined, executor?: Executor): Promise<boolean>;
-  /** Ids of `id` and every node below it. */
+  /**
+   * Ids of `id` and every node below it.
+   *
+   * @example
+   * await engine.departments.subtree('420100'); // ['420100', '420102', '420106']
+   */
   subtree(id: string): Promise<string[]>;
-  /** Forgets the cache (after departments were added). */
+  /**
+   * Forgets the cache (after departments were added).
+   *
+   * @example
+   * await engine.db.insertInto('pw_departments').values({ id: '420111', parent_id: '420100', name: '洪山区卫生健康局', level: 'district', code: '036' }).execute();
+   * engine.departments.invalidate();
+   */
   invalidate(): void;
 }
 

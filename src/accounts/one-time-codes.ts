@@ -36,6 +36,19 @@ export async function issueCode(
       expires_at: new Date(args.now.getTime() + args.ttlMs),
       used_at: null,
     })
+    // Two requests issuing at once both find no live code to retire; the later one replaces the
+    // earlier one's code instead of failing on the one-live-code index (only the newest code works).
+    .onConflict((oc) =>
+      oc
+        .columns(['purpose', 'subject'])
+        .where('used_at', 'is', null)
+        .doUpdateSet((eb) => ({
+          code_hash: eb.ref('excluded.code_hash'),
+          created_at: eb.ref('excluded.created_at'),
+          expires_at: eb.ref('excluded.expires_at'),
+          failed_attempts: 0,
+        })),
+    )
     .execute();
 }
 

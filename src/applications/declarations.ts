@@ -51,22 +51,59 @@ export interface Declarations {
    * CREATE in a project: a candidate's draft, or business account 19's
    * direct entry (单位直接录入) straight to unitReview.pending. `input` is the
    * application JSON of SPEC §4.3.
+   *
+   * @example
+   * declare const applicationJson: unknown; // SPEC §4.3: candidate, exam, segments
+   * const draft = await engine.declarations.create(projectId, applicationJson, candidate);
+   * draft.state; // 'draft' (a business account's direct entry starts at 'unitReview.pending')
    */
   create(projectId: string, input: unknown, actor: Actor, options?: { idempotencyKey?: string }): Promise<ApplicationDetail>;
-  /** EDIT: the owner replaces the data of a draft or a returned application. */
+  /**
+   * EDIT: the owner replaces the data of a draft or a returned application.
+   *
+   * @example
+   * declare const applicationJson: unknown;
+   * await engine.declarations.edit(applicationId, applicationJson, candidate, { expectedVersion: 1 });
+   */
   edit(id: string, input: unknown, actor: Actor, options?: Omit<SendOptions, 'columns'>): Promise<ApplicationDetail>;
-  /** Any other event (SUBMIT, APPROVE, REPORT, DISTRICT_RETURN …); answers the detail as it is afterwards. */
+  /**
+   * Any other event (SUBMIT, APPROVE, REPORT, DISTRICT_RETURN …); answers the detail as it is afterwards.
+   *
+   * @example
+   * const detail = await engine.declarations.send(applicationId, { type: 'APPROVE', explanation: '已核实' }, unit);
+   * detail.decision?.label; // '审核通过'
+   */
   send(id: string, event: WorkflowEvent, actor: Actor, options?: Omit<SendOptions, 'columns'>): Promise<ApplicationDetail>;
+  /**
+   * @example
+   * const detail = await engine.declarations.detail(applicationId, unit);
+   * detail.indicators.filter((i) => i.level === 'red');
+   * detail.allowedEvents.find((e) => e.type === 'APPROVE')?.explanationRequired;
+   */
   detail(id: string, actor: Actor): Promise<ApplicationDetail>;
-  /** The applicant list of a project, scoped to the caller; IDs masked. */
+  /**
+   * The applicant list of a project, scoped to the caller; IDs masked.
+   *
+   * @example
+   * const { items, total } = await engine.declarations.list(projectId, unit, { state: 'unitReview', q: '赵' });
+   */
   list(projectId: string, actor: Actor, query?: ApplicationListQuery): Promise<Page<ApplicationListItem>>;
   /**
    * REPORT for every reportable application of the caller's institution in
    * the project, each in its own command: one refusal does not hold back
    * the others. Running it again reports what is still reportable.
+   *
+   * @example
+   * const { reported, rejectedByUnit, failed } = await engine.declarations.reportAll(projectId, unit);
    */
   reportAll(projectId: string, actor: Actor, options?: { idempotencyKey?: string }): Promise<ReportOutcome>;
-  /** Uploads the stamped paper certificate of a non-current segment (candidate, or the unit for its direct entries). */
+  /**
+   * Uploads the stamped paper certificate of a non-current segment (candidate, or the unit for its direct entries).
+   *
+   * @example
+   * import { createReadStream } from 'node:fs';
+   * await engine.declarations.uploadPaperCertificate(applicationId, 's2', { stream: createReadStream('证明.pdf'), fileName: '证明.pdf' }, candidate, { maxBytes: 10 * 1024 * 1024 });
+   */
   uploadPaperCertificate(id: string, segmentId: string, file: UploadedFile, actor: Actor, options: { maxBytes: number }): Promise<ApplicationDetail>;
 }
 
@@ -224,8 +261,17 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
     detail,
 
     async list(projectId, actor, query = {}) {
-      const project = await requireProject(projectId, actor);
-      return listApplications(db, project.id, await applicationScope(actor, departments), query);
+      // The project check and the list's queries run side by side (separate
+      // pool connections on PostgreSQL), so the check costs no extra round
+      // trip; the check's refusal still wins over the list's (docs/performance.md).
+      const scope = await applicationScope(actor, departments);
+      const [project, page] = await Promise.allSettled([
+        requireProject(projectId, actor),
+        isUuid(projectId) ? listApplications(db, projectId, scope, query) : Promise.reject(workflowError('NOT_FOUND', '申报项目不存在')),
+      ]);
+      if (project.status === 'rejected') throw project.reason;
+      if (page.status === 'rejected') throw page.reason;
+      return page.value;
     },
 
     async reportAll(projectId, actor, options = {}) {

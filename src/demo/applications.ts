@@ -105,6 +105,7 @@ function application(name: string, idNumber: string, segments: Segment[], phone 
  * (check_code) set; the lead's seed creates it first.
  *
  * @example
+ * declare const institutionId: string, businessAccountId: string, adminId: string;
  * const { logins } = await seedDemoApplications(engine, { institutionId, businessAccountId, adminId });
  */
 export async function seedDemoApplications(

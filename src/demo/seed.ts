@@ -26,7 +26,7 @@ export const demoLogins = [
  * alone (demo data never mixes with real data).
  *
  * @example
- * if (config.DEMO) await seedDemo(engine);
+ * if (process.env.DEMO !== '0') await seedDemo(engine);
  */
 export async function seedDemo(engine: Engine): Promise<{ seeded: boolean; logins: string[] }> {
   const { rows } = await sql<{ n: number }>`

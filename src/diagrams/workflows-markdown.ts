@@ -7,6 +7,7 @@ import { machines } from '../../machines/index.js';
  * file with this output).
  *
  * @example
+ * import { writeFile } from 'node:fs/promises';
  * await writeFile('docs/workflows.md', workflowsMarkdown());
  */
 export function workflowsMarkdown(): string {

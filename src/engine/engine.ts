@@ -3,10 +3,10 @@ import pino from 'pino';
 import { logNotifier, type Notifier } from '../ports/notifier.js';
 import { migrateToLatest } from '../persistence/migrate.js';
 import type { Tables } from '../persistence/schema.js';
-import { systemActor } from './actor.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { createOutboxDispatcher } from './outbox.js';
+import { createDeadlineSweep, type SweepResult } from './deadline-sweep.js';
 import { createTransitionRunner, type TransitionRunner } from './transition-runner.js';
 import type { FactsProvider, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
 import { createApplicationWorkflow } from './workflows/application.js';
@@ -15,8 +15,7 @@ import { createProjects, type Projects } from '../projects/projects.js';
 import { createDeclarations, type Declarations } from '../applications/declarations.js';
 import { createBusinessAccountWorkflow } from './workflows/business-account.js';
 import { createInstitutionWorkflow } from './workflows/institution.js';
-import { isWorkflowError } from '../errors.js';
-import { createFileStorage, type FileStorage } from '../storage/file-storage.js';
+import { createFileStorage, type FileStorage, type OrphanSweep } from '../storage/file-storage.js';
 import { createPostgresPhysicianRegistry, type PhysicianRegistry } from '../registry/physician-registry.js';
 import { createPhysicians, type Physicians } from '../registry/physicians.js';
 import { createAccounts, type Accounts } from '../accounts/accounts.js';
@@ -26,7 +25,7 @@ import { createOnboarding, type Onboarding } from '../onboarding/onboarding.js';
 
 export interface EngineOptions {
   /** The database: what openDatabase returned, or a host's own Kysely instance. */
-  db: { kysely: Kysely<Tables> } | Kysely<any>;
+  db: { kysely: Kysely<Tables>; kind?: string } | Kysely<any>;
   clock?: Clock;
   notifier?: Notifier;
   logger?: Logger;
@@ -71,13 +70,45 @@ export interface Engine {
   readonly physicians: Physicians;
   /** Institution onboarding: registration, review, 申请查询, activation, business accounts, check codes. */
   readonly onboarding: Onboarding;
-  /** Sends CLOSE to every open application whose deadline has passed; idempotent. */
-  sweepDeadlines(): Promise<{ closed: number }>;
-  /** Delivers pending outbox notifications now. */
+  /**
+   * Sends CLOSE to every open application whose deadline has passed; idempotent.
+   * On a PostgreSQL shared by several processes one sweeps at a time: the
+   * others return `{ closed: 0, skipped: true }`.
+   *
+   * @example
+   * const { closed } = await engine.sweepDeadlines();
+   */
+  sweepDeadlines(): Promise<SweepResult>;
+  /**
+   * Removes stored files no attachment row references and partial uploads
+   * (what a killed process leaves behind; see FileStorage.removeOrphans).
+   * Runs when background tasks start and then hourly.
+   *
+   * @example
+   * const sweep = await engine.removeOrphanFiles();
+   */
+  removeOrphanFiles(): Promise<OrphanSweep>;
+  /**
+   * Delivers pending outbox notifications now.
+   *
+   * @example
+   * const delivered = await engine.dispatchOutbox();
+   */
   dispatchOutbox(): Promise<number>;
-  /** Runs the deadline sweep now and then every `intervalMs` until close(). */
+  /**
+   * Runs the deadline sweep now and then every `intervalMs` until close().
+   *
+   * @example
+   * engine.startBackgroundTasks(60_000); // the sweep now and every minute, until close()
+   */
   startBackgroundTasks(intervalMs?: number): void;
-  /** Stops background work (the database stays open: its owner closes it). */
+  /**
+   * Stops background work (the database stays open: its owner closes it).
+   *
+   * @example
+   * await engine.close();
+   * await database.close(); // the database's owner closes it
+   */
   close(): Promise<void>;
 }
 
@@ -93,9 +124,10 @@ const withFacts = (def: WorkflowDefinition, extra: FactsProvider | undefined): W
  * Creates the engine over a database and migrates it.
  *
  * @example
+ * declare const applicationId: string;
  * const database = await openDatabase({ url: process.env.DATABASE_URL, dataDir: './data' });
  * const engine = await createEngine({ db: database });
- * await engine.applications.send(id, { type: 'APPROVE', explanation: '已核实' }, actor, { expectedVersion: 3 });
+ * await engine.applications.send(applicationId, { type: 'APPROVE', explanation: '已核实' }, actor, { expectedVersion: 3 });
  */
 export async function createEngine(options: EngineOptions): Promise<Engine> {
   const db = ('kysely' in options.db ? options.db.kysely : options.db) as Kysely<Tables>;
@@ -124,33 +156,32 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   let timer: NodeJS.Timeout | null = null;
   let sweeping: Promise<unknown> = Promise.resolve();
 
-  const sweepDeadlines = async (): Promise<{ closed: number }> => {
-    let closed = 0;
-    for (;;) {
-      const due = await db
-        .selectFrom('pw_applications')
-        .select('id')
-        .where('open', '=', true)
-        .where('due_at', '<=', clock.now())
-        .orderBy('due_at')
-        .limit(200)
-        .execute();
-      let progressed = 0;
-      for (const { id } of due) {
-        try {
-          await workflows.application.send(id, { type: 'CLOSE' }, systemActor);
-          closed++;
-          progressed++;
-        } catch (error) {
-          // Another sweeper or a racing decision got there first: the next
-          // round reads the row again, so nothing is skipped.
-          if (!isWorkflowError(error) || (error.code !== 'VERSION_CONFLICT' && error.code !== 'INVALID_TRANSITION')) throw error;
-        }
-        // The embedded database never yields to the event loop on its own.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      if (due.length === 0 || progressed === 0) return { closed };
-    }
+  const sweepDeadlines = createDeadlineSweep({
+    db,
+    clock,
+    applications: workflows.application,
+    shared: 'kind' in options.db && typeof options.db.kind === 'string' ? options.db.kind !== 'embedded' : 'auto',
+  });
+
+  const removeOrphanFiles = async (): Promise<OrphanSweep> => {
+    if (!storage.removeOrphans) return { files: 0, partials: 0 };
+    return storage.removeOrphans(async (keys) => {
+      if (keys.length === 0) return new Set();
+      const rows = await db.selectFrom('pw_attachments').select('storage_key').distinct().where('storage_key', 'in', keys).execute();
+      return new Set(rows.map((r) => r.storage_key));
+    });
+  };
+  let orphanTimer: NodeJS.Timeout | null = null;
+  let cleaning: Promise<unknown> = Promise.resolve();
+  const cleanFiles = () => {
+    cleaning = cleaning
+      .then(removeOrphanFiles)
+      .then(
+        (removed) => {
+          if (removed.files + removed.partials > 0) logger.info(removed, 'orphan files removed');
+        },
+        (error) => logger.warn({ err: error }, 'orphan file cleanup failed'),
+      );
   };
 
   return {
@@ -175,22 +206,39 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
       sweeping = run.catch(() => undefined);
       return run;
     },
+    removeOrphanFiles() {
+      const run = cleaning.then(removeOrphanFiles);
+      cleaning = run.catch(() => undefined);
+      return run;
+    },
     dispatchOutbox: () => outbox.dispatch(),
     startBackgroundTasks(intervalMs = 60_000) {
       if (timer) return;
       const tick = () => {
         const run = sweeping.then(sweepDeadlines);
-        sweeping = run.catch((error) => logger.error({ err: error }, 'deadline sweep failed'));
+        sweeping = run.then(
+          (result) => {
+            if (result.closed > 0) logger.info(result, 'deadline sweep closed applications');
+            else if (result.skipped) logger.debug(result, 'deadline sweep skipped: another process holds the sweep lock');
+          },
+          (error) => logger.error({ err: error }, 'deadline sweep failed'),
+        );
         outbox.kick();
       };
       tick();
       timer = setInterval(tick, intervalMs);
       timer.unref();
+      cleanFiles();
+      orphanTimer = setInterval(cleanFiles, 60 * 60_000);
+      orphanTimer.unref();
     },
     async close() {
       if (timer) clearInterval(timer);
+      if (orphanTimer) clearInterval(orphanTimer);
       timer = null;
+      orphanTimer = null;
       await sweeping;
+      await cleaning;
       await outbox.stop();
     },
   };

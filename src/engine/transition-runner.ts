@@ -1,7 +1,7 @@
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { Kysely, Transaction } from 'kysely';
 import { eventMeta, fromDotted, stateLabel, toDotted } from '../../machines/shared/introspect.js';
-import { validationFailed, workflowError, type FieldIssue } from '../errors.js';
+import { isWorkflowError, validationFailed, workflowError, type FieldIssue } from '../errors.js';
 import type { Tables } from '../persistence/schema.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
@@ -81,9 +81,27 @@ export interface HistoryEntry {
 /** Runs one workflow's commands, each in one transaction. */
 export interface TransitionRunner {
   readonly definition: WorkflowDefinition;
+  /**
+   * @example
+   * const created = await engine.applications.create({ type: 'CREATE' }, unit, { idempotencyKey: 'entry-2026-0001' });
+   * created.state; // 'unitReview.pending'
+   */
   create(event: WorkflowEvent, actor: Actor, options?: CreateOptions): Promise<TransitionResult>;
+  /**
+   * @example
+   * const result = await engine.applications.send(applicationId, { type: 'APPROVE', explanation: '已核实' }, unit, { expectedVersion: 3 });
+   * result.state; // 'unitReview.approved'
+   */
   send(id: string, event: WorkflowEvent, actor: Actor, options?: SendOptions): Promise<TransitionResult>;
+  /**
+   * @example
+   * const { state, version } = await engine.applications.get(applicationId, unit);
+   */
   get(id: string, actor: Actor): Promise<EntityView>;
+  /**
+   * @example
+   * for (const entry of await engine.applications.history(applicationId, admin)) console.log(entry.seq, entry.event, entry.from, '→', entry.to);
+   */
   history(id: string, actor: Actor): Promise<HistoryEntry[]>;
 }
 
@@ -295,7 +313,10 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         return afterCommit(outcome);
       } catch (e) {
         // Two concurrent creations with one key: the loser replays the winner.
-        if (key !== undefined && uniqueViolation(e)) {
+        // It may fail on the unique index, or on a rule that already sees
+        // the winner's committed row (ALREADY_APPLIED …) although its own
+        // look-up of the key ran just before that commit.
+        if (key !== undefined && (uniqueViolation(e) || isWorkflowError(e))) {
           const stored = await findByKey(deps.db);
           if (stored) return replay(stored, event);
         }

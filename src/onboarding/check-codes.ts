@@ -83,7 +83,7 @@ export async function rotateCheckCode(deps: CheckCodeDeps, institutionId: string
  * when called inside one.
  *
  * @example
- * const institution = await findInstitutionByCheckCode(trx, '5252223212582111254', '434148');
+ * const institution = await findInstitutionByCheckCode(engine.db, '5252223212582111254', '434148');
  */
 export async function findInstitutionByCheckCode(
   db: Kysely<Tables> | Transaction<Tables>,

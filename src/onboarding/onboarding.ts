@@ -36,28 +36,80 @@ import type { RegistrationPart } from './registration-upload.js';
  * the engine without the HTTP adapter gets the same behaviour.
  */
 export interface Onboarding {
-  /** The blank 单位用户注册申请表 as a printable PDF. */
+  /**
+   * The blank 单位用户注册申请表 as a printable PDF.
+   *
+   * @example
+   * import { writeFile } from 'node:fs/promises';
+   * await writeFile('单位用户注册申请表.pdf', engine.onboarding.registrationForm());
+   */
   registrationForm(): Buffer;
   /**
    * REGISTER (or RESUBMIT of a rejected / returned registration of the same
    * credit code) from the parts of the form, files streamed to storage.
+   *
+   * @example
+   * declare const parts: RegistrationPart[]; // fields and files of the multipart form
+   * const { id } = await engine.onboarding.register(parts, publicActor(request.ip), { maxFileBytes: 10 * 1024 * 1024 });
    */
   register(parts: AsyncIterable<RegistrationPart> | Iterable<RegistrationPart>, actor: Actor, options?: RegisterOptions): Promise<RegistrationResult>;
-  /** Texts a 6-digit query code to the registered phone; answers the same whether or not the credit code exists. */
+  /**
+   * Texts a 6-digit query code to the registered phone; answers the same whether or not the credit code exists.
+   *
+   * @example
+   * await engine.onboarding.requestQueryCode({ creditCode: '12420102MB00000016' }, publicActor(request.ip));
+   */
   requestQueryCode(input: { creditCode?: unknown }, actor: Actor): Promise<void>;
-  /** The seed's 申请查询: state, reason, and when approved the 机构证号 with a fresh activation code. */
+  /**
+   * The seed's 申请查询: state, reason, and when approved the 机构证号 with a fresh activation code.
+   *
+   * @example
+   * const result = await engine.onboarding.query({ creditCode: '12420102MB00000016', code: '123456' }, publicActor(request.ip));
+   */
   query(input: { creditCode?: unknown; code?: unknown }, actor: Actor): Promise<QueryResult>;
-  /** Activates a main or business account with its activation code and sets its password. */
+  /**
+   * Activates a main or business account with its activation code and sets its password.
+   *
+   * @example
+   * await engine.onboarding.activate({ accountNo: 'JG00000', activationCode: 'K7Q2M9', password: 'Demo@2026' }, publicActor(request.ip));
+   */
   activate(input: { accountNo?: unknown; activationCode?: unknown; password?: unknown }, actor: Actor): Promise<ActivationResult>;
-  /** The review list of district reviewers (their node and below) and admins. */
+  /**
+   * The review list of district reviewers (their node and below) and admins.
+   *
+   * @example
+   * const { items } = await engine.onboarding.listInstitutions(district, { state: 'pending', q: '1911' });
+   */
   listInstitutions(actor: Actor, filter?: InstitutionFilter): Promise<Page<InstitutionSummary>>;
-  /** One registration with its indicators, attachments and history. */
+  /**
+   * One registration with its indicators, attachments and history.
+   *
+   * @example
+   * const { indicators, attachments, history } = await engine.onboarding.getInstitution(institutionId, district);
+   */
   getInstitution(id: string, actor: Actor): Promise<InstitutionDetail>;
-  /** APPROVE / REJECT / RETURN / REISSUE_CODE / DISABLE / ENABLE; answers with the institution as getInstitution shows it. */
+  /**
+   * APPROVE / REJECT / RETURN / REISSUE_CODE / DISABLE / ENABLE; answers with the institution as getInstitution shows it.
+   *
+   * @example
+   * await engine.onboarding.sendInstitutionEvent(institutionId, { type: 'APPROVE', reason: '材料齐全' }, district, { expectedVersion: 1 });
+   */
   sendInstitutionEvent(id: string, event: WorkflowEvent, actor: Actor, options?: SendOptions): Promise<InstitutionDetail>;
-  /** The ten rows of the 业务账号 table. */
+  /**
+   * The ten rows of the 业务账号 table.
+   *
+   * @example
+   * declare const main: Actor; // the institution's main account
+   * const rows = await engine.onboarding.businessAccounts(institutionId, main);
+   */
   businessAccounts(institutionId: string, actor: Actor): Promise<BusinessAccountRow[]>;
-  /** GENERATE / REISSUE_CODE / DISABLE / ENABLE on one business account; GENERATE and REISSUE_CODE return its activation code once. */
+  /**
+   * GENERATE / REISSUE_CODE / DISABLE / ENABLE on one business account; GENERATE and REISSUE_CODE return its activation code once.
+   *
+   * @example
+   * declare const main: Actor;
+   * const { accountNo, activationCode } = await engine.onboarding.sendBusinessAccountEvent(institutionId, '19', { type: 'GENERATE' }, main);
+   */
   sendBusinessAccountEvent(
     institutionId: string,
     businessCode: string,
@@ -65,11 +117,30 @@ export interface Onboarding {
     actor: Actor,
     options?: SendOptions,
   ): Promise<BusinessAccountEventResult>;
+  /**
+   * @example
+   * const { checkCode } = await engine.onboarding.checkCode(institutionId, district); // '434148'
+   */
   checkCode(institutionId: string, actor: Actor): Promise<CheckCodeView>;
+  /**
+   * @example
+   * const { checkCode } = await engine.onboarding.rotateCheckCode(institutionId, admin);
+   */
   rotateCheckCode(institutionId: string, actor: Actor): Promise<CheckCodeView>;
-  /** Opens an attachment the actor may see; the download is audited. */
+  /**
+   * Opens an attachment the actor may see; the download is audited.
+   *
+   * @example
+   * declare const attachmentId: string;
+   * const download = await engine.onboarding.attachment(attachmentId, district);
+   */
   attachment(id: string, actor: Actor): Promise<AttachmentDownload>;
-  /** GET /outbox (admin): notifications, phones masked and codes withheld. */
+  /**
+   * GET /outbox (admin): notifications, phones masked and codes withheld.
+   *
+   * @example
+   * const { items } = await engine.onboarding.outbox(admin, { topic: 'sms.activationCode', pageSize: 50 });
+   */
   outbox(actor: Actor, filter?: { topic?: string; page?: number; pageSize?: number }): Promise<Page<OutboxItem>>;
 }
 

@@ -14,6 +14,18 @@ export interface DatabaseOptions {
   maxConnections?: number;
   /** Statement timeout in ms for the pg pool (default 30000) so a stuck query cannot hold a connection forever. */
   statementTimeoutMs?: number;
+  /**
+   * PostgreSQL ends a session that sits idle inside an open transaction this
+   * long (ms, default 60000): a caller that hangs between two statements
+   * cannot keep its row locks for ever. 0 turns it off.
+   */
+  idleInTransactionTimeoutMs?: number;
+  /**
+   * How long (ms, default 10000) a caller waits for a pg connection, whether
+   * a new one is being opened or every pooled one is busy; then it fails
+   * with a connection error instead of waiting for an unreachable server.
+   */
+  connectTimeoutMs?: number;
   /** Embedded mode: start from a data-dir dump (a Blob/File produced by PGlite dumpDataDir) — used by tests to avoid initdb. */
   loadDataDir?: Blob | File;
   /**
@@ -78,6 +90,10 @@ async function openPostgres(url: string, options: DatabaseOptions, schema: strin
     max: options.maxConnections ?? 10,
     application_name: 'probation-workflow',
     statement_timeout: options.statementTimeoutMs ?? 30_000,
+    idle_in_transaction_session_timeout: options.idleInTransactionTimeoutMs ?? 60_000,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    // Notices a dead peer (PostgreSQL host gone) on idle connections.
+    keepAlive: true,
     types: pgTypeOverrides,
     // A startup option rather than a `set` per checkout: no extra round trip,
     // and a connection replaced after a PostgreSQL restart gets it too.

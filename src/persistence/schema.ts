@@ -113,6 +113,8 @@ export interface OutboxTable {
   created_at: Timestamp;
   dispatched_at: NullableTimestamp;
   attempts: Generated<number>;
+  /** A dispatcher holds the row until then (see migration 0008). */
+  claimed_until: NullableTimestamp;
 }
 
 /** Every table of the engine; each area declares its own in `<area>/tables.ts`. */

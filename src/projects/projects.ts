@@ -65,12 +65,33 @@ export interface NewProject {
 
 /** Projects (申报项目) and the counts of their applications (SPEC §5.3). */
 export interface Projects {
-  /** Admin only. */
+  /**
+   * Admin only.
+   *
+   * @example
+   * const project = await engine.projects.create({ name: '医师资格考试试用期考核证明申报', startsOn: '2026-03-01', approvalDeadline: '2026-04-30' }, admin);
+   */
   create(input: unknown, actor: Actor): Promise<ProjectSummary>;
-  /** Every project of the caller's business line, newest deadline first, with the caller's counts. */
+  /**
+   * Every project of the caller's business line, newest deadline first, with the caller's counts.
+   *
+   * @example
+   * const { items } = await engine.projects.list(unit, { page: 1, pageSize: 20 });
+   * items[0]?.reportStateLabel; // '部分上报'
+   */
   list(actor: Actor, query?: { page?: number; pageSize?: number }): Promise<Page<ProjectSummary>>;
+  /**
+   * @example
+   * const { daysLeft, applicantCount } = await engine.projects.get(projectId, district);
+   */
   get(id: string, actor: Actor): Promise<ProjectSummary>;
-  /** District and admin: the project's institutions under their node, each with its counts. */
+  /**
+   * District and admin: the project's institutions under their node, each with its counts.
+   *
+   * @example
+   * const { items } = await engine.projects.institutions(projectId, district);
+   * items.map((i) => `${i.institutionName}: ${i.reportedCount}/${i.applicantCount}`);
+   */
   institutions(id: string, actor: Actor, query?: { page?: number; pageSize?: number }): Promise<Page<InstitutionProgress>>;
 }
 

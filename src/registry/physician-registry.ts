@@ -14,11 +14,20 @@ import { textArray } from './array-literals.js';
  * case) and normalise them with `normaliseCertNo`.
  */
 export interface PhysicianRegistry {
-  /** The record of one certificate number, or null when the registry does not know it. */
+  /**
+   * The record of one certificate number, or null when the registry does not know it.
+   *
+   * @example
+   * const record = await engine.registry.lookup('110420100012345'); // { name: '黄燕红', … } or null
+   */
   lookup(certNo: string): Promise<PhysicianRecord | null>;
   /**
    * The records of several numbers at once, keyed by the *normalised*
    * number (what `indicators` expects); unknown numbers are simply absent.
+   *
+   * @example
+   * const records = await engine.registry.lookupMany(['110420100012345', '110420100067890']);
+   * records.size; // how many the registry knows
    */
   lookupMany(certNos: readonly string[]): Promise<Map<string, PhysicianRecord>>;
 }

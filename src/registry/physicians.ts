@@ -22,7 +22,16 @@ export interface PhysicianVerification {
 
 /** The registry as the API uses it: CSV import (admin) and teacher verification. */
 export interface Physicians {
+  /**
+   * @example
+   * import { createReadStream } from 'node:fs';
+   * const result = await engine.physicians.import(createReadStream('physicians.csv'), admin);
+   */
   import(source: CsvSource, actor: Actor): Promise<ImportPhysiciansResult>;
+  /**
+   * @example
+   * const verdict = await engine.physicians.verify({ name: '黄燕红', certNo: '110420100012345' }, unit);
+   */
   verify(input: { name: unknown; certNo: unknown }, actor: Actor): Promise<PhysicianVerification>;
 }
 

@@ -74,3 +74,31 @@ t.test('the configuration is validated with a message naming the bad variable', 
   t.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   t.throws(() => loadConfig({ LOG_LEVEL: 'loud', DEMO: 'maybe' }), /LOG_LEVEL[\s\S]*DEMO|DEMO[\s\S]*LOG_LEVEL/);
 });
+
+t.test('TRUST_PROXY decides whose address the audit log records for a login', async (t) => {
+  t.equal(loadConfig({}).TRUST_PROXY, false, 'no proxy is trusted by default');
+  t.equal(loadConfig({ TRUST_PROXY: '1' }).TRUST_PROXY, 1);
+  t.same(loadConfig({ TRUST_PROXY: '10.0.0.1,10.1.0.0/16' }).TRUST_PROXY, ['10.0.0.1', '10.1.0.0/16']);
+  t.throws(() => loadConfig({ TRUST_PROXY: 'everyone' }), /TRUST_PROXY/);
+
+  const loginFrom = async (server: typeof app, login: string) => {
+    await server.inject({
+      method: 'POST',
+      url: '/api/v1/sessions',
+      remoteAddress: '10.0.0.1',
+      headers: { 'x-forwarded-for': '203.0.113.7' },
+      payload: { login, password: 'Wrong@2026' },
+    });
+    const row = await engine.db
+      .selectFrom('pw_audit')
+      .select('ip')
+      .where('action', '=', 'login.failure')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    return row.ip;
+  };
+  t.equal(await loginFrom(app, 'nobody-1'), '10.0.0.1', 'without TRUST_PROXY a client cannot choose its address');
+  const behindProxy = await buildServer({ engine, logger: false, trustProxy: 1 });
+  t.teardown(() => behindProxy.close());
+  t.equal(await loginFrom(behindProxy, 'nobody-2'), '203.0.113.7', 'one trusted hop: the address the proxy saw');
+});

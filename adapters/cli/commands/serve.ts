@@ -18,13 +18,13 @@ export async function serve(): Promise<void> {
     db: database,
     logger,
     security: securityFromConfig(config),
-    storage: createFileStorage(join(resolve(config.DATA_DIR), 'files')),
+    storage: createFileStorage(join(resolve(config.DATA_DIR), 'files'), { orphanGraceMs: config.FILES_ORPHAN_GRACE_SECONDS * 1000 }),
   });
   if (config.DEMO) {
     const demo = await seedDemo(engine);
     if (demo.seeded) logger.info({ logins: demo.logins }, 'demo data seeded into the empty database (passwords in the README)');
   }
-  const app = await buildServer({ engine, logger, rateLimitPublic: config.RATE_LIMIT_PUBLIC });
+  const app = await buildServer({ engine, logger, rateLimitPublic: config.RATE_LIMIT_PUBLIC, trustProxy: config.TRUST_PROXY });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

@@ -1,9 +1,9 @@
-import { Transform } from 'node:stream';
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { validationFailed, workflowError } from '../../../src/errors.js';
 import { requireActor } from '../auth.js';
+import { guardedStream, malformedMultipart } from '../multipart.js';
 import { errorResponses, idempotencyHeaders, uuidParam } from '../schemas/common.js';
 import { applicationDetailSchema, applicationEditBody, applicationEventBody } from '../schemas/applications.js';
 
@@ -145,18 +145,19 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
     async (request, reply) => {
       const actor = requireActor(request);
       if (!request.isMultipart()) throw workflowError('UNSUPPORTED_FILE_TYPE', '请以 multipart/form-data 上传文件（字段 file）');
-      const part = await request.file();
+      const part = await request.file().catch((error: unknown) => {
+        throw malformedMultipart(error);
+      });
       if (!part || part.fieldname !== 'file') {
         part?.file.resume();
         throw validationFailed([{ field: 'file', code: 'required', message: '请上传文件（字段 file）' }]);
       }
       // Busboy stops at the size limit and only flags the stream as truncated: turn that into a refusal.
-      const checked = part.file.pipe(
-        new Transform({
-          transform: (chunk, _encoding, done) => done(null, chunk),
-          flush: (done) => done(part.file.truncated ? workflowError('FILE_TOO_LARGE', `文件超过 ${Math.floor(maxFileBytes / 1024 / 1024)} MB`) : null),
-        }),
-      );
+      // A generator (not pipe) so a body cut off mid-file rejects the upload instead of leaving it waiting.
+      const checked = (async function* () {
+        yield* guardedStream(part.file);
+        if (part.file.truncated) throw workflowError('FILE_TOO_LARGE', `文件超过 ${Math.floor(maxFileBytes / 1024 / 1024)} MB`);
+      })();
       try {
         const detail = await engine.declarations.uploadPaperCertificate(
           request.params.id,

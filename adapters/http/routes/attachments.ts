@@ -10,6 +10,24 @@ function contentDisposition(fileName: string): string {
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
+const extensions: Record<string, string[]> = { 'application/pdf': ['.pdf'], 'image/jpeg': ['.jpg', '.jpeg'], 'image/png': ['.png'] };
+
+/**
+ * The name a download is saved under ends in the extension of the type
+ * verified from the content: a polyglot uploaded as `x.html` is served as
+ * `x.pdf`, so the saved copy never opens as a page.
+ *
+ * @example
+ * downloadName('x.html', 'application/pdf'); // 'x.pdf'
+ * downloadName('证明.JPEG', 'image/jpeg'); // '证明.JPEG'
+ */
+export function downloadName(fileName: string, contentType: string): string {
+  const allowed = extensions[contentType];
+  if (!allowed || allowed.some((ext) => fileName.toLowerCase().endsWith(ext))) return fileName;
+  const dot = fileName.lastIndexOf('.');
+  return `${dot > 0 ? fileName.slice(0, dot) : fileName}${allowed[0]}`;
+}
+
 /** GET /attachments/:id: downloads an attachment the caller may see; every download is audited. */
 export const attachmentRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (app, { engine }) => {
   app.get(
@@ -35,7 +53,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async
       return reply
         .type(file.contentType)
         .header('content-length', file.size)
-        .header('content-disposition', contentDisposition(file.fileName))
+        .header('content-disposition', contentDisposition(downloadName(file.fileName, file.contentType)))
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         // A stream is sent as it is (Fastify serialises only objects); the schema documents it as binary.

@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { validationFailed } from '../../../src/errors.js';
 import { requireActor } from '../auth.js';
+import { guardedStream, malformedMultipart } from '../multipart.js';
 import { errorResponses } from '../schemas/common.js';
 
 const importResultSchema = z
@@ -48,11 +49,14 @@ export const physicianRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async 
         throw validationFailed([{ field: 'file', code: 'required', message: '请以 multipart/form-data 上传 CSV 文件（字段 file）' }]);
       }
       // CSV files of millions of rows exceed the plugin's default upload limit; the import streams them.
-      const file = await request.file({ limits: { fileSize: 2 * 1024 * 1024 * 1024 } });
+      const file = await request.file({ limits: { fileSize: 2 * 1024 * 1024 * 1024 } }).catch((error: unknown) => {
+        throw malformedMultipart(error);
+      });
       if (!file || file.fieldname !== 'file') {
+        file?.file.resume();
         throw validationFailed([{ field: 'file', code: 'required', message: '请上传 CSV 文件（字段 file）' }]);
       }
-      return engine.physicians.import(file.file, actor);
+      return engine.physicians.import(guardedStream(file.file), actor);
     },
   );
 

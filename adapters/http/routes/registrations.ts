@@ -2,9 +2,10 @@ import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
-import { isWorkflowError, validationFailed, workflowError } from '../../../src/errors.js';
+import { validationFailed, workflowError } from '../../../src/errors.js';
 import type { RegistrationPart } from '../../../src/onboarding/registration-upload.js';
 import { callerOrPublic } from '../auth.js';
+import { guardedStream, malformedMultipart } from '../multipart.js';
 import { errorResponses, idempotencyHeaders } from '../schemas/common.js';
 import {
   queryBody,
@@ -15,34 +16,15 @@ import {
   registrationResultSchema,
 } from '../schemas/institutions.js';
 
-/**
- * A broken multipart body (no boundary, cut off, garbage) is the client's
- * error, not ours; limits the parser enforces keep their own status (413).
- */
-function malformed(error: unknown): unknown {
-  if (isWorkflowError(error) || typeof (error as { statusCode?: unknown })?.statusCode === 'number') return error;
-  return workflowError('VALIDATION_FAILED', '请求格式不正确', [
-    { field: '', code: 'malformedMultipart', message: 'multipart/form-data 请求体不完整或格式不正确' },
-  ]);
-}
-
-async function* guarded(stream: AsyncIterable<Uint8Array>): AsyncGenerator<Uint8Array> {
-  try {
-    yield* stream;
-  } catch (error) {
-    throw malformed(error);
-  }
-}
-
 /** The multipart parts of a request as the engine reads them: fields and file streams, in order. */
 async function* registrationParts(request: FastifyRequest): AsyncGenerator<RegistrationPart> {
   try {
     for await (const part of request.parts()) {
-      if (part.type === 'file') yield { type: 'file', name: part.fieldname, filename: part.filename, stream: guarded(part.file) };
+      if (part.type === 'file') yield { type: 'file', name: part.fieldname, filename: part.filename, stream: guardedStream(part.file) };
       else yield { type: 'field', name: part.fieldname, value: typeof part.value === 'string' ? part.value : String(part.value ?? '') };
     }
   } catch (error) {
-    throw malformed(error);
+    throw malformedMultipart(error);
   }
 }
 

@@ -5,6 +5,8 @@ import * as m0003 from './0003-accounts.js';
 import * as m0004 from './0004-institution-data.js';
 import * as m0005 from './0005-applications.js';
 import * as m0006 from './0006-onboarding.js';
+import * as m0007 from './0007-performance-indexes.js';
+import * as m0008 from './0008-outbox-claims.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '0004-institution-data': m0004,
   '0005-applications': m0005,
   '0006-onboarding': m0006,
+  '0007-performance-indexes': m0007,
+  '0008-outbox-claims': m0008,
 };

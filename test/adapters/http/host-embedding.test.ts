@@ -52,6 +52,9 @@ t.test('the plugin inside a host app leaves the host alone and keeps engine perm
   const bad = await host.inject({ method: 'GET', url: '/probation/applications/nope/history', headers: { 'x-host-user': 'unit-token' } });
   t.equal(bad.statusCode, 400);
   t.equal(bad.json().error.code, 'VALIDATION_FAILED', "the plugin's own error body inside its prefix");
+  const me = await host.inject({ method: 'GET', url: '/probation/me', headers: { 'x-host-user': 'unit-token' } });
+  t.equal(me.statusCode, 404, 'GET /me for a host actor without an engine account is a coded 404, not a 500');
+  t.equal(me.json().error.code, 'NOT_FOUND');
   t.notOk(host.hasDecorator('swagger'), 'nothing the plugin registers is decorated on the host');
   t.notOk(host.hasRequestDecorator('actor'), 'the request decorator stays inside the plugin');
 });

@@ -1,0 +1,98 @@
+/**
+ * The engine and the applications the decision benchmarks work on, taken
+ * from the generated data (bench/generate-data.ts).
+ */
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { openDatabase, type Database } from '../src/persistence/database.js';
+import { createEngine, type Engine } from '../src/engine/engine.js';
+import { createFileStorage } from '../src/storage/file-storage.js';
+import type { Actor } from '../src/engine/actor.js';
+
+export interface BenchEngine {
+  database: Database;
+  engine: Engine;
+  close(): Promise<void>;
+}
+
+/** An engine on the benchmark database (migrated; notifications only logged at warn). */
+export async function benchEngine(url: string, maxConnections = 10): Promise<BenchEngine> {
+  const database = await openDatabase({ url, maxConnections });
+  const engine = await createEngine({
+    db: database,
+    logger: pino({ level: 'error' }),
+    storage: createFileStorage(await mkdtemp(join(tmpdir(), 'pw-bench-files-'))),
+  });
+  return {
+    database,
+    engine,
+    async close() {
+      await engine.close();
+      await database.close();
+    },
+  };
+}
+
+/** A business-19 actor of an institution (the unit that decides). */
+export const unitActor = (institutionId: string): Actor => ({ id: null, kind: 'business', institutionId, businessCode: '19' });
+
+export interface Decidable {
+  id: string;
+  institutionId: string;
+}
+
+/**
+ * `count` applications of the open project in unit review that accept both
+ * REJECT and APPROVE with an explanation (some templates need a paper
+ * certificate the copies lack), not decided many times by an earlier run;
+ * optionally all of one institution, accepting `minimum` of them.
+ * Probing leaves each in unitReview.approved.
+ */
+export async function decidableApplications(
+  engine: Engine,
+  count: number,
+  options: { institutionId?: string; minimum?: number } = {},
+): Promise<Decidable[]> {
+  const project = await engine.db.selectFrom('pw_projects').select('id').orderBy('approval_deadline', 'desc').executeTakeFirstOrThrow();
+  let query = engine.db
+    .selectFrom('pw_applications')
+    .select(['id', 'institution_id'])
+    .where('project_id', '=', project.id)
+    .where('state', 'in', ['unitReview.pending', 'unitReview.approved', 'unitReview.rejected'])
+    // Fresh ones: an application an earlier run decided thousands of times has a history no real one has.
+    .where('version', '<', 20)
+    .orderBy('arrival_no')
+    .limit(count * 20);
+  if (options.institutionId) query = query.where('institution_id', '=', options.institutionId);
+  const found: Decidable[] = [];
+  for (const row of await query.execute()) {
+    if (found.length >= count) break;
+    const actor = unitActor(row.institution_id!);
+    try {
+      await engine.workflows.application.send(row.id, { type: 'REJECT', explanation: '基准测试' }, actor);
+      await engine.workflows.application.send(row.id, { type: 'APPROVE', explanation: '基准测试' }, actor);
+      found.push({ id: row.id, institutionId: row.institution_id! });
+    } catch {
+      // refused (e.g. a missing paper certificate): not a candidate for the loop
+    }
+  }
+  if (found.length < (options.minimum ?? count)) throw new Error(`only ${found.length} of ${count} decidable applications found: generate the data first (npm run bench:generate)`);
+  return found;
+}
+
+/** Runs `worker(i)` in `clients` concurrent loops for `seconds`; returns the operations completed. */
+export async function runFor(clients: number, seconds: number, worker: (client: number) => Promise<void>): Promise<number> {
+  const until = performance.now() + seconds * 1000;
+  let done = 0;
+  await Promise.all(
+    Array.from({ length: clients }, async (_, c) => {
+      while (performance.now() < until) {
+        await worker(c);
+        done++;
+      }
+    }),
+  );
+  return done;
+}

@@ -1,0 +1,67 @@
+/**
+ * What every benchmark script shares: argument parsing, the database URL,
+ * progress on stderr, percentiles and markdown tables on stdout.
+ */
+
+/** `--name value` and `--flag` arguments. */
+export function benchArgs(argv = process.argv.slice(2)): Map<string, string | true> {
+  const args = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (!arg.startsWith('--')) continue;
+    const [name, inline] = arg.slice(2).split('=', 2) as [string, string | undefined];
+    const next = argv[i + 1];
+    if (inline !== undefined) args.set(name, inline);
+    else if (next !== undefined && !next.startsWith('--')) {
+      args.set(name, next);
+      i++;
+    } else args.set(name, true);
+  }
+  return args;
+}
+
+/** The benchmark database: DATABASE_URL or a database of its own (never the tests'). */
+export function benchUrl(): string {
+  return process.env.DATABASE_URL || 'postgres://root@127.0.0.1:5432/pw_bench';
+}
+
+/** Progress, on stderr so stdout carries only the tables. */
+export function log(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+/** The p-th percentile (0..100) of sorted samples, nearest rank. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+/** p50/p95/p99 of samples in milliseconds. */
+export function latencies(samples: number[]): { p50: number; p95: number; p99: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99) };
+}
+
+/** The median of numbers. */
+export function median(values: number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+/** A markdown table. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const cell = (v: string | number) => (typeof v === 'number' ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) : v);
+  return [
+    `| ${header.join(' | ')} |`,
+    `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ].join('\n');
+}
+
+/** A ratio with its target: `0.93 (≥ 0.8 ✔)`. */
+export function ratio(value: number, target: number, direction: '≥' | '≤' = '≥'): string {
+  const ok = direction === '≥' ? value >= target : value <= target;
+  return `${value.toFixed(2)} (${direction} ${target} ${ok ? 'met' : 'NOT met'})`;
+}
+
+export const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;

@@ -1,0 +1,160 @@
+/**
+ * Persisted transitions (SPEC §9: the engine at ≥ 80 % of bare `pg`
+ * executing the same SQL, real PostgreSQL), at 2 and 8 concurrent clients.
+ *
+ * Each client owns one application of the generated data (unit review of
+ * the open project) and alternates REJECT / APPROVE with an explanation, so
+ * rows never wait on each other's locks. Three loops, interleaved round by
+ * round so the machine's other load hits them alike:
+ * - `bare pg: update + history` — BEGIN; UPDATE … WHERE id AND version;
+ *   INSERT history; COMMIT (named prepared statements): the issue's baseline;
+ * - `bare pg: every statement of the engine` — the same plus what the engine
+ *   also runs in the transaction: SELECT … FOR UPDATE, the three reads of the
+ *   guards' facts (project, registry teachers, paper certificates) and the
+ *   audit row;
+ * - `engine` — engine.workflows.application.send.
+ * Prints rates (median of the rounds) and the ratios.
+ *
+ * Options: --seconds S per loop and round (default 5), --rounds R (default 3), --clients 2,8.
+ */
+import pg from 'pg';
+import { benchArgs, benchUrl, log, median, table } from './bench-support.js';
+import { benchEngine, decidableApplications, runFor, unitActor } from './bench-fixtures.js';
+
+interface Target {
+  id: string;
+  institutionId: string;
+  version: number;
+  context: unknown;
+  data: { segments: { teacherCertNo: string }[] };
+  projectId: string;
+}
+
+const updateSql = `update pw_applications set state = $2, context = $3, version = version + 1, updated_at = $4, note = $5, red_count = $6
+  where id = $1 and version = $7`;
+const historySql = `insert into pw_history (entity_type, entity_id, seq, from_state, to_state, event_type, payload, actor_id, actor_role, idempotency_key, result, created_at)
+  values ('application', $1, $2, $3, $4, $5, $6, null, 'business', null, $7, $8)`;
+const lockSql = 'select * from pw_applications where id = $1 for update';
+const projectSql = 'select * from pw_projects where id = $1';
+const teachersSql = 'select cert_no, name, level, category, unit, status from pw_physicians where cert_no = any($1::text[])';
+const papersSql = `select distinct segment_id from pw_attachments where owner_type = 'application' and owner_id = $1 and kind = 'paperCertificate' and superseded_at is null`;
+const auditSql = `insert into pw_audit (at, actor_id, actor_kind, ip, action, subject_type, subject_id, detail) values ($1, null, 'business', null, $2, 'application', $3, $4)`;
+
+/** One bare transaction; `full` adds the engine's other statements; `prepared` names them (parsed and planned once per connection). */
+async function bareTransition(client: pg.PoolClient, t: Target, step: number, payload: string, full: boolean, prepared = true): Promise<void> {
+  const q = (name: string, text: string, values: unknown[]) => client.query(prepared ? { name, text, values } : { text, values });
+  const event = step % 2 === 0 ? 'REJECT' : 'APPROVE';
+  const to = event === 'REJECT' ? 'unitReview.rejected' : 'unitReview.approved';
+  const now = new Date();
+  await client.query('begin');
+  try {
+    if (full) {
+      await q('lock', lockSql, [t.id]);
+      await q('project', projectSql, [t.projectId]);
+      await q('teachers', teachersSql, [t.data.segments.map((s) => s.teacherCertNo)]);
+      await q('papers', papersSql, [t.id]);
+    }
+    const updated = await q('update', updateSql, [t.id, to, t.context, now, '基准测试', 0, t.version]);
+    if (updated.rowCount !== 1) throw new Error('version conflict in the baseline');
+    t.version++;
+    const result = JSON.stringify({ id: t.id, workflow: 'application', event, from: null, state: to, version: t.version, at: now.toISOString(), replayed: false });
+    await q('history', historySql, [t.id, t.version, null, to, event, payload, result, now]);
+    if (full) await q('audit', auditSql, [now, `event.application.${event}`, t.id, JSON.stringify({ to, version: t.version })]);
+    await client.query('commit');
+  } catch (e) {
+    await client.query('rollback');
+    throw e;
+  }
+}
+
+async function main(): Promise<void> {
+  const args = benchArgs();
+  const seconds = Number(args.get('seconds') ?? 5);
+  const rounds = Number(args.get('rounds') ?? 3);
+  const clientCounts = String(args.get('clients') ?? '2,8').split(',').map(Number);
+  const url = benchUrl();
+  const maxClients = Math.max(...clientCounts);
+  const { engine, close } = await benchEngine(url, maxClients + 2);
+  const pool = new pg.Pool({ connectionString: url, max: maxClients });
+  try {
+    log('transitions: finding decidable applications …');
+    const apps = await decidableApplications(engine, maxClients);
+    // The engine's own history payload of an APPROVE, so the baseline writes rows of the same size.
+    const { rows: sample } = await pool.query(`select payload from pw_history where entity_id = $1 and event_type = 'APPROVE' order by seq desc limit 1`, [apps[0]!.id]);
+    const payload = JSON.stringify(sample[0]!.payload);
+    const load = async (): Promise<Target[]> =>
+      Promise.all(
+        apps.map(async (a) => {
+          const { rows } = await pool.query('select version, context, data, project_id from pw_applications where id = $1', [a.id]);
+          const r = rows[0]!;
+          return { id: a.id, institutionId: a.institutionId, version: r.version, context: r.context, data: r.data, projectId: r.project_id };
+        }),
+      );
+    const results: { label: string; clients: number; rates: number[] }[] = [];
+    const record = (label: string, clients: number, rate: number) => {
+      let entry = results.find((r) => r.label === label && r.clients === clients);
+      if (!entry) results.push((entry = { label, clients, rates: [] }));
+      entry.rates.push(rate);
+      log(`  ${label}, ${clients} clients: ${Math.round(rate)} /s`);
+    };
+    for (let round = 1; round <= rounds; round++) {
+      for (const clients of clientCounts) {
+        log(`round ${round}, ${clients} clients`);
+        for (const [label, full, prepared] of [
+          ['bare pg: update + history', false, true],
+          ['bare pg: every statement of the engine', true, true],
+          ['bare pg: every statement of the engine, unprepared', true, false],
+        ] as const) {
+          const targets = await load();
+          const connections = await Promise.all(targets.slice(0, clients).map(() => pool.connect()));
+          const steps = new Array(clients).fill(0);
+          const n = await runFor(clients, seconds, (c) => bareTransition(connections[c]!, targets[c]!, steps[c]++, payload, full, prepared));
+          connections.forEach((c) => c.release());
+          record(label, clients, n / seconds);
+        }
+        const steps = new Array(clients).fill(0);
+        const n = await runFor(clients, seconds, async (c) => {
+          const app = apps[c]!;
+          await engine.workflows.application.send(app.id, { type: steps[c]++ % 2 === 0 ? 'REJECT' : 'APPROVE', explanation: '基准测试' }, unitActor(app.institutionId));
+        });
+        record('engine (workflows.application.send)', clients, n / seconds);
+      }
+    }
+    // Leave the applications as the engine would: the last history row decides the state.
+    await pool.query(`update pw_applications a set state = h.to_state from (select distinct on (entity_id) entity_id, to_state from pw_history
+      where entity_id = any($1::uuid[]) order by entity_id, seq desc) h where h.entity_id = a.id`, [apps.map((a) => a.id)]);
+
+    const rows: (string | number)[][] = [];
+    for (const clients of clientCounts) {
+      const rate = (label: string) => median(results.find((r) => r.label === label && r.clients === clients)!.rates);
+      const minimal = rate('bare pg: update + history');
+      const full = rate('bare pg: every statement of the engine');
+      const eng = rate('engine (workflows.application.send)');
+      const spread = (label: string) => {
+        const rs = results.find((r) => r.label === label && r.clients === clients)!.rates;
+        return `${Math.round(Math.min(...rs))}–${Math.round(Math.max(...rs))}`;
+      };
+      rows.push([`${clients}`, 'bare pg: BEGIN; UPDATE … version; INSERT history; COMMIT', Math.round(minimal), spread('bare pg: update + history'), '']);
+      rows.push([`${clients}`, 'bare pg: every statement the engine runs (named prepared statements)', Math.round(full), spread('bare pg: every statement of the engine'), '']);
+      const unprepared = rate('bare pg: every statement of the engine, unprepared');
+      rows.push([`${clients}`, 'bare pg: every statement the engine runs, unnamed (parsed each time, as Kysely sends them)', Math.round(unprepared), spread('bare pg: every statement of the engine, unprepared'), '']);
+      rows.push([
+        `${clients}`,
+        'engine: workflows.application.send (REJECT/APPROVE)',
+        Math.round(eng),
+        spread('engine (workflows.application.send)'),
+        `${(eng / minimal).toFixed(2)} of update+history (target ≥ 0.8 ${eng / minimal >= 0.8 ? 'met' : 'NOT met'}); ${(eng / full).toFixed(2)} of the same statements prepared; ${(eng / unprepared).toFixed(2)} unnamed`,
+      ]);
+    }
+    console.log(`\n### Persisted transitions (${rounds} rounds × ${seconds} s per loop, interleaved; median rate)\n`);
+    console.log(table(['clients', 'loop', 'transitions/s', 'range over rounds', 'engine ratio'], rows));
+  } finally {
+    await pool.end();
+    await close();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

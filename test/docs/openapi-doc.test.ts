@@ -1,0 +1,130 @@
+import t from 'tap';
+import { readFile } from 'node:fs/promises';
+import { openApiDocument, openApiJson } from '../../adapters/cli/commands/docs.js';
+import { createEngine } from '../../src/engine/engine.js';
+import { openTestDatabase } from '../helpers/database.js';
+
+const database = await openTestDatabase(t);
+const engine = await createEngine({ db: database });
+t.teardown(() => engine.close());
+const generated = await openApiDocument(engine);
+
+const methods = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
+const operations = Object.entries(generated.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
+  methods.filter((m) => item[m]).map((method) => ({ path, method, operation: item[method] })),
+);
+
+/** Resolves a local JSON pointer (`#/components/schemas/X`) in the document, or undefined. */
+function resolvePointer(document: unknown, ref: string): unknown {
+  if (!ref.startsWith('#/')) return undefined;
+  let node: any = document;
+  for (const raw of ref.slice(2).split('/')) {
+    const key = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    if (node === null || typeof node !== 'object' || !(key in node)) return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+function refsIn(value: unknown, at = '#', found: { at: string; ref: string }[] = []) {
+  if (Array.isArray(value)) value.forEach((v, i) => refsIn(v, `${at}/${i}`, found));
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === '$ref' && typeof inner === 'string') found.push({ at, ref: inner });
+      else refsIn(inner, `${at}/${key}`, found);
+    }
+  }
+  return found;
+}
+
+t.test('the committed docs/openapi.json is exactly what the plugin generates', async (t) => {
+  const committed = await readFile(new URL('../../docs/openapi.json', import.meta.url), 'utf8');
+  t.equal(committed, openApiJson(generated), 'run `npm run docs` and commit docs/openapi.json');
+});
+
+t.test('the committed document is stable: sorted keys and a trailing newline', async (t) => {
+  const text = openApiJson(generated);
+  t.ok(text.endsWith('}\n'));
+  t.equal(openApiJson(JSON.parse(text)), text, 're-serialising the file changes nothing');
+  t.same(Object.keys(JSON.parse(text)), ['components', 'info', 'openapi', 'paths']);
+});
+
+t.test('the document is OpenAPI 3.1 with the API of SPEC §5 under /api/v1', async (t) => {
+  t.match(generated.openapi, /^3\.1\./);
+  t.ok(generated.info?.title && generated.info?.version, 'info has a title and a version');
+  t.same(generated.components?.securitySchemes?.bearer, { type: 'http', scheme: 'bearer' });
+  for (const path of [
+    '/api/v1/sessions',
+    '/api/v1/institution-registrations',
+    '/api/v1/projects/{id}/applications',
+    '/api/v1/applications/{id}/events',
+    '/api/v1/physicians/import',
+    '/api/v1/workflows/{name}',
+  ]) {
+    t.ok(generated.paths[path], `documents ${path}`);
+  }
+  t.notOk(generated.paths['/api/v1/openapi.json'], 'the document does not describe itself');
+});
+
+t.test('every operation has a summary or operationId and at least one response', async (t) => {
+  t.ok(operations.length >= 30, `${operations.length} operations`);
+  const missing = operations.filter(({ operation }) => !operation.summary && !operation.operationId);
+  t.same(missing.map((o) => `${o.method} ${o.path}`), [], 'operations without summary or operationId');
+  const noResponses = operations.filter(({ operation }) => Object.keys(operation.responses ?? {}).length === 0);
+  t.same(noResponses.map((o) => `${o.method} ${o.path}`), [], 'operations without responses');
+  const ids = operations.map((o) => o.operation.operationId).filter(Boolean);
+  t.equal(new Set(ids).size, ids.length, 'operationIds are unique');
+});
+
+t.test('every response has a valid status key and the description OpenAPI requires; every operation is tagged', async (t) => {
+  const bad: string[] = [];
+  for (const { path, method, operation } of operations) {
+    if (!Array.isArray(operation.tags) || operation.tags.length === 0) bad.push(`${method} ${path}: no tags`);
+    for (const [status, response] of Object.entries(operation.responses ?? {}) as [string, any][]) {
+      if (!/^([1-5]\d\d|[1-5]XX|default)$/.test(status)) bad.push(`${method} ${path}: status ${status}`);
+      const resolved = response?.$ref ? (resolvePointer(generated, response.$ref) as any) : response;
+      if (typeof resolved?.description !== 'string') bad.push(`${method} ${path} ${status}: no description`);
+    }
+  }
+  t.same(bad, []);
+});
+
+t.test('every security requirement names a declared security scheme', async (t) => {
+  const schemes = Object.keys(generated.components?.securitySchemes ?? {});
+  const unknown = operations.flatMap(({ path, method, operation }) =>
+    (operation.security ?? []).flatMap((requirement: Record<string, unknown>) =>
+      Object.keys(requirement)
+        .filter((name) => !schemes.includes(name))
+        .map((name) => `${method} ${path}: ${name}`),
+    ),
+  );
+  t.same(unknown, []);
+  t.ok(operations.some(({ operation }) => operation.security?.length), 'protected operations declare bearer security');
+});
+
+t.test('every path template parameter is declared as a path parameter', async (t) => {
+  for (const { path, method, operation } of operations) {
+    const inPath = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]).sort();
+    const declared = (operation.parameters ?? [])
+      .map((p: any) => (p.$ref ? resolvePointer(generated, p.$ref) : p) as any)
+      .filter((p: any) => p?.in === 'path')
+      .map((p: any) => p.name)
+      .sort();
+    t.same(declared, inPath, `${method} ${path}`);
+  }
+});
+
+t.test('every $ref in the document resolves', async (t) => {
+  const refs = refsIn(generated);
+  t.ok(refs.length > 0, 'the document uses shared component schemas');
+  const dangling = refs.filter(({ ref }) => resolvePointer(generated, ref) === undefined);
+  t.same(dangling, [], 'dangling $refs');
+});
+
+t.test('the reference checks find a dangling $ref and resolve a real one', async (t) => {
+  // Guards the checks above: a resolver that resolved everything would make them pass vacuously.
+  const broken = { components: { schemas: {} }, paths: { '/x': { get: { responses: {}, parameters: [{ $ref: '#/components/parameters/nope' }] } } } };
+  t.equal(resolvePointer(broken, '#/components/parameters/nope'), undefined);
+  t.same(refsIn(broken).map((r) => r.ref), ['#/components/parameters/nope']);
+  t.equal(resolvePointer(generated, '#/components/schemas/ApplicationData') !== undefined, true);
+});
