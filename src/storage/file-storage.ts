@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -133,9 +134,10 @@ export function createFileStorage(root: string, options: FileStorageOptions = {}
           done(null, chunk);
         },
       });
+      const output = createWriteStream(temp);
       try {
         const input = source instanceof Readable ? source : Readable.from(source);
-        await pipeline(input, check, createWriteStream(temp));
+        await pipeline(input, check, output);
         if (contentType === null) {
           contentType = sniffFileType(head);
           if (contentType === null) throw workflowError('UNSUPPORTED_FILE_TYPE', '仅支持 PDF、JPEG、PNG 文件（按文件内容识别）');
@@ -148,6 +150,10 @@ export function createFileStorage(root: string, options: FileStorageOptions = {}
         await rename(temp, target);
         return { key, sha256, size, contentType };
       } catch (error) {
+        // pipeline rejects as soon as a stage fails (a refused first chunk),
+        // while the file may still be being opened: removing it before the
+        // stream has closed would leave the file the open then creates.
+        if (!output.closed) await once(output, 'close').catch(() => undefined);
         await rm(temp, { force: true });
         throw error;
       } finally {

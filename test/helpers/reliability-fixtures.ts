@@ -224,6 +224,18 @@ export type ReliabilityWorld = Awaited<ReturnType<typeof reliabilityWorld>>;
 /** A stack frame, a source path or an internal error name in a response body. */
 export const stackTrace = /\bat [\w.<>]+ \(|\bat (?:file:\/\/|\/)|\.(?:ts|js|mjs):\d+|node_modules|\/work\/|\bTypeError\b|\bReferenceError\b|\bSyntaxError:|\berror: (?:relation|column|syntax)|\bpw_[a-z_]+\b/;
 
+// A numeric secret (a 6-digit code, a phone) counts only as a whole number: the
+// same digits inside a longer one (a log line's epoch-ms "time") are no leak.
+function containsSecret(line: string, secret: string): boolean {
+  if (!/^\d+$/.test(secret)) return line.includes(secret);
+  for (let at = line.indexOf(secret); at !== -1; at = line.indexOf(secret, at + 1)) {
+    const before = line[at - 1];
+    const after = line[at + secret.length];
+    if (!(before && /\d/.test(before)) && !(after && /\d/.test(after))) return true;
+  }
+  return false;
+}
+
 /**
  * Log lines that hold a secret or a personal number (SPEC §4.5: never a
  * full ID number, phone, password, token or code): the world's password,
@@ -247,7 +259,7 @@ export async function logLeaks(w: ReliabilityWorld, extra: Iterable<string> = []
   }
   const leaks: string[] = [];
   for (const line of w.log.lines) {
-    for (const secret of secrets) if (line.includes(secret)) leaks.push(`${secret.slice(0, 3)}… in ${line.slice(0, 300)}`);
+    for (const secret of secrets) if (containsSecret(line, secret)) leaks.push(`${secret.slice(0, 3)}… in ${line.slice(0, 300)}`);
     if (/(?<![0-9A-Za-z])[1-9]\d{16}[\dXx](?![0-9A-Za-z])/.test(line)) leaks.push(`ID number in ${line.slice(0, 300)}`);
     if (/(?<!\d)1[3-9]\d{9}(?!\d)/.test(line)) leaks.push(`phone number in ${line.slice(0, 300)}`);
     if (/"(password|token|activationCode|queryCode|authorization)":"(?!\[redacted\])/i.test(line)) leaks.push(`secret field in ${line.slice(0, 300)}`);
