@@ -49,6 +49,23 @@ export async function freePort(): Promise<number> {
 
 export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/**
+ * Polls `condition` until it holds; resolves `true` then, or `false` once
+ * `timeoutMs` has passed. Tests wait for what they need to see, never for a
+ * fixed time: the deadline is only a generous cap for a machine under load.
+ *
+ * @example
+ * t.ok(await waitUntil(() => answered.length >= 20, { timeoutMs: 60_000 }), 'twenty answers under load');
+ */
+export async function waitUntil(condition: () => boolean | Promise<boolean>, options: { timeoutMs?: number; everyMs?: number } = {}): Promise<boolean> {
+  const deadline = performance.now() + (options.timeoutMs ?? 60_000);
+  for (;;) {
+    if (await condition()) return true;
+    if (performance.now() >= deadline) return false;
+    await sleep(options.everyMs ?? 50);
+  }
+}
+
 /** A bundled server running as a child process. */
 export interface ServerProcess {
   readonly url: string;

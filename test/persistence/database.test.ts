@@ -140,6 +140,41 @@ t.test('a timestamptz read in any session time zone is the instant PostgreSQL me
   });
 });
 
+t.test('migrating one schema succeeds while other schemas of the database are being dropped', { skip: needsServer }, async (t) => {
+  // Kysely's own introspector read every schema by name and failed with
+  // 'schema "…" does not exist' when another tenant (or test file) dropped one meanwhile.
+  const churn = await openDatabase({ url: url!, maxConnections: 4 });
+  t.teardown(() => churn.close());
+  let churning = true;
+  let dropped = 0;
+  const churner = async (w: number) => {
+    for (let n = 0; churning; n++) {
+      const name = `churn_${process.pid}_${w}_${n}`;
+      await sql`create schema ${sql.id(name)}`.execute(churn.kysely);
+      await sql`create table ${sql.id(name, 'x')} (id serial primary key)`.execute(churn.kysely);
+      await sql`drop schema ${sql.id(name)} cascade`.execute(churn.kysely);
+      dropped++;
+    }
+  };
+  const churners = Promise.all([0, 1, 2].map(churner));
+  try {
+    for (let i = 0; i < 6; i++) {
+      const db = await openDatabase({ url: url!, schema: `mig_${process.pid}_${i}`, maxConnections: 2 });
+      try {
+        await migrateToLatest(db.kysely);
+        await migrateToLatest(db.kysely);
+      } finally {
+        await sql`drop schema if exists ${sql.id(`mig_${process.pid}_${i}`)} cascade`.execute(db.kysely);
+        await db.close();
+      }
+    }
+    t.pass(`six schemas migrated twice each while ${dropped} other schemas were dropped`);
+  } finally {
+    churning = false;
+    await churners;
+  }
+});
+
 t.test('the schema option isolates two databases on the same server', { skip: needsServer }, async (t) => {
   const a = await openTestDatabase(t);
   const b = await openTestDatabase(t);
@@ -214,7 +249,8 @@ t.test('a pg connection killed while idle is reported to onError, and the pool r
   } finally {
     await admin.end();
   }
-  for (let i = 0; i < 100 && errors.length < new Set(pids).size; i++) await new Promise((r) => setTimeout(r, 20));
+  // Waits for the reports, up to a generous cap for a loaded machine.
+  for (let i = 0; i < 1500 && errors.length < new Set(pids).size; i++) await new Promise((r) => setTimeout(r, 20));
   t.ok(errors.length >= 1, `onError received ${errors.length} error(s): ${errors.map((e) => e.message).join('; ')}`);
   const { rows } = await sql<{ one: number }>`select 1 as one`.execute(db.kysely);
   t.same(rows, [{ one: 1 }], 'the next query gets a fresh connection');

@@ -30,8 +30,8 @@ import {
   registration,
   request,
   requireBuild,
-  sleep,
   startServer,
+  waitUntil,
   type ServerProcess,
 } from '../helpers/processes.js';
 
@@ -120,6 +120,13 @@ t.test(`SIGKILL under load on the ${mode} database loses no acknowledged transit
   const restartMs: number[] = [];
   const restartErrors: string[] = [];
   let orphansRemoved = 0;
+  /** Reads a server's log when its run ends: errors, and what the orphan cleanup removed. */
+  const collectLogs = (process: ServerProcess) => {
+    for (const line of process.logs()) {
+      if (Number(line.level) >= 50) restartErrors.push(JSON.stringify(line));
+      if (line.msg === 'orphan files removed') orphansRemoved += Number(line.files) + Number(line.partials);
+    }
+  };
 
   for (let cycle = 0; cycle <= kills; cycle++) {
     let running = true;
@@ -156,28 +163,31 @@ t.test(`SIGKILL under load on the ${mode} database loses no acknowledged transit
       }
     };
     const load = Promise.all([...Array.from({ length: 6 }, (_, w) => decide(w)), ...Array.from({ length: 2 }, (_, w) => upload(w))]);
-    // Killed at a random moment, so the kill lands in different phases of the requests.
-    await sleep(2500 + Math.random() * 2000);
+    // Killed at a random moment (after a random number of acknowledged decisions, not a
+    // fixed time), so the kill lands in different phases of the requests.
+    const target = acknowledged.length + 30 + Math.floor(Math.random() * 60);
+    const registrationsTarget = registered.length + 3;
+    t.ok(
+      await waitUntil(() => acknowledged.length >= target && registered.length >= registrationsTarget, { timeoutMs: 120_000 }),
+      `cycle ${cycle}: decisions and uploads under way before the kill`,
+    );
     if (cycle === kills) {
       running = false;
       await load;
       break;
     }
     await server.kill();
+    collectLogs(server);
     running = false;
     await load;
     const started = performance.now();
     server = await startServer(env, { readyTimeoutMs: 120_000 });
     restartMs.push(Math.round(performance.now() - started));
     unit = await loginTo(server.url, 'WS-00000-034-19');
-    // The cleanup of the killed process's leftovers runs as the background tasks start.
-    await sleep(500);
-    for (const line of server.logs()) {
-      if (Number(line.level) >= 50) restartErrors.push(JSON.stringify(line));
-      if (line.msg === 'orphan files removed') orphansRemoved += Number(line.files) + Number(line.partials);
-    }
   }
   const stopped = await server.stop();
+  // The last process's logs once it has stopped: its background cleanup has run or logged by then.
+  collectLogs(server);
   t.same(restartErrors, [], `${kills} restarts after SIGKILL logged no error`);
   t.equal(stopped.code, 0, 'the last run shut down cleanly');
 

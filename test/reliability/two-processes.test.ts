@@ -23,6 +23,7 @@ import {
   request,
   sleep,
   startServer,
+  waitUntil,
 } from '../helpers/processes.js';
 
 // Real processes and hundreds of requests on two shared cores: allow more than the suite's default 120 s.
@@ -101,7 +102,7 @@ if (setup) {
     const ids = await enterApplications(b.url, unit, projectId, 30, 100, 4);
     await db.updateTable('pw_applications').set({ due_at: new Date(Date.now() - 1000) }).where('id', 'in', ids).execute();
     let open = ids.length;
-    for (const started = Date.now(); open > 0 && Date.now() - started < 30_000; await sleep(250)) {
+    for (const started = Date.now(); open > 0 && Date.now() - started < 120_000; await sleep(250)) {
       open = Number(
         (await db.selectFrom('pw_applications').select((eb) => eb.fn.countAll<number>().as('n')).where('id', 'in', ids).where('open', '=', true).executeTakeFirstOrThrow()).n,
       );
@@ -116,12 +117,13 @@ if (setup) {
       .execute();
     t.equal(closes.length, ids.length, 'one CLOSE row per application…');
     t.same([...new Set(closes.map((c) => c.n))], [1], '…and never two');
-    await sleep(1500);
     const closedBy = (server: typeof a) =>
       server
         .logs()
         .filter((l) => l.msg === 'deadline sweep closed applications')
         .reduce((sum, l) => sum + Number(l.closed), 0);
+    // A sweep logs after its commit: wait for the lines to arrive, not for a fixed time.
+    await waitUntil(() => closedBy(a) + closedBy(b) >= ids.length, { timeoutMs: 60_000 });
     const byA = closedBy(a);
     const byB = closedBy(b);
     t.equal(byA + byB, ids.length, `the processes' own counts add up: A closed ${byA}, B closed ${byB}`);

@@ -55,7 +55,7 @@ async function footprint(w: ReliabilityWorld) {
 }
 
 /** Waits until the server has finished with an abandoned request (no temporary file left and the footprint steady). */
-async function settled(w: ReliabilityWorld, expected: Awaited<ReturnType<typeof footprint>>, ms = 5000) {
+async function settled(w: ReliabilityWorld, expected: Awaited<ReturnType<typeof footprint>>, ms = 60_000) {
   const until = Date.now() + ms;
   let now = await footprint(w);
   while (Date.now() < until && JSON.stringify(now) !== JSON.stringify(expected)) {

@@ -1,0 +1,28 @@
+import t from 'tap';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+// The CI plan (test/suites.mjs) decides which file runs on which database: a
+// new test file must land in some pass, and a "quick" file must need no database.
+const script = fileURLToPath(new URL('./suites.mjs', import.meta.url));
+const list = (pass: string) => execFileSync(process.execPath, [script, pass], { encoding: 'utf8' }).trim().split('\n');
+
+t.test('every test file runs in at least one CI pass and no quick file reaches a database', async (t) => {
+  t.doesNotThrow(() => execFileSync(process.execPath, [script, 'check'], { encoding: 'utf8', stdio: 'pipe' }), 'node test/suites.mjs check passes');
+  const all = list('all');
+  const embedded = new Set(list('embedded'));
+  const postgresql = new Set(list('postgresql'));
+  t.same(all.filter((f) => !embedded.has(f) && !postgresql.has(f)), [], 'nothing is left out of CI');
+  t.ok(all.includes('test/suites.test.ts'), 'the plan lists this file too');
+});
+
+t.test('quick files run once, on the embedded pass; the fault suites run on PostgreSQL only', async (t) => {
+  const quick = list('quick');
+  const embedded = new Set(list('embedded'));
+  const postgresql = new Set(list('postgresql'));
+  t.ok(quick.length > 10, `${quick.length} quick files`);
+  t.same(quick.filter((f) => postgresql.has(f)), [], 'no quick file in the PostgreSQL pass');
+  t.same(quick.filter((f) => !embedded.has(f)), [], 'every quick file in the embedded pass');
+  t.ok(postgresql.has('test/reliability/database-faults.test.ts') && !embedded.has('test/reliability/database-faults.test.ts'));
+  t.ok(embedded.has('test/persistence/database.test.ts') && postgresql.has('test/persistence/database.test.ts'), 'database-touching files run on both');
+});
