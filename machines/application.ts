@@ -209,7 +209,13 @@ export const applicationMachine = setup({
         },
         approved: {
           ...label('审核通过', 'Approved'),
-          on: { REPORT: { target: '#application.districtReview.pending', guard: guarded(), actions: 'markReported' } },
+          on: {
+            REPORT: {
+              target: '#application.districtReview.pending',
+              guard: guarded(),
+              actions: ['markReported', { type: 'notify', params: { topic: 'application.reportedByUnit' } }],
+            },
+          },
         },
         rejected: {
           ...label('审核不通过', 'Rejected'),

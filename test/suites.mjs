@@ -23,6 +23,9 @@ export const quick = [
   'test/domain/*.test.ts',
   'test/errors.test.ts',
   'test/machines/machines.test.ts',
+  'test/notifications/sms-texts.test.ts',
+  // A local HTTP stand-in for Alibaba Cloud's endpoint; no database.
+  'test/notifications/aliyun-sms.test.ts',
   'test/onboarding/registration-form-pdf.test.ts',
   'test/projects/project-calendar.test.ts',
   'test/registry/csv-reader.test.ts',
@@ -48,6 +51,9 @@ export const embeddedOnly = [
   'test/adapters/browser.test.ts',
   'test/docs/openapi-doc.test.ts',
   'test/package/packed-package.test.ts',
+  // The bundled server as a process, texting through a provider: the database under it is incidental.
+  'test/notifications/sms-end-to-end.test.ts',
+  'test/notifications/sms-inbox-demo.test.ts',
 ];
 
 /**

@@ -28,6 +28,7 @@ import { attachmentRoutes } from './routes/attachments.js';
 import { businessAccountRoutes } from './routes/business-accounts.js';
 import { institutionRoutes } from './routes/institutions.js';
 import { outboxRoutes } from './routes/outbox.js';
+import { devSmsRoutes } from './routes/dev-sms.js';
 import { registrationRoutes } from './routes/registrations.js';
 
 export interface ProbationPluginOptions {
@@ -47,6 +48,8 @@ export interface ProbationPluginOptions {
   docsLink?: { url: string; description: string };
   /** Largest accepted upload in bytes (default 10 MiB, SPEC §4.2). */
   maxFileBytes?: number;
+  /** Serve `GET <prefix>/dev/sms`, the development SMS inbox (only with the inbox provider). */
+  devSmsInbox?: boolean;
 }
 
 /**
@@ -148,6 +151,7 @@ export const probationPlugin: FastifyPluginAsync<ProbationPluginOptions> = async
   await app.register(businessAccountRoutes, { engine });
   await app.register(attachmentRoutes, { engine });
   await app.register(outboxRoutes, { engine });
+  if (options.devSmsInbox) await app.register(devSmsRoutes, { engine });
   await app.register(physicianRoutes, { engine });
   await app.register(projectRoutes, { engine });
   await app.register(applicationRoutes, { engine, maxFileBytes });

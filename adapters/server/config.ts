@@ -1,4 +1,17 @@
 import { z } from 'zod';
+import { smsTopicNames, type SmsTopic } from '../../src/notifications/sms-texts.js';
+
+/** One Alibaba Cloud template code per message kind. */
+export const templateVariables = {
+  SMS_TEMPLATE_ACTIVATION: 'institution.activationCode',
+  SMS_TEMPLATE_QUERY_CODE: 'institution.queryCode',
+  SMS_TEMPLATE_APPLICATION_RETURNED: 'application.returned',
+  SMS_TEMPLATE_APPLICATION_REPORTED: 'application.reportedByUnit',
+  SMS_TEMPLATE_APPLICATION_REJECTED_BY_UNIT: 'application.rejectedByUnit',
+  SMS_TEMPLATE_APPLICATION_RETURNED_BY_DISTRICT: 'application.returnedByDistrict',
+  SMS_TEMPLATE_APPLICATION_CERTIFIED: 'application.certified',
+  SMS_TEMPLATE_APPLICATION_REJECTED_BY_DISTRICT: 'application.rejectedByDistrict',
+} as const satisfies Record<string, SmsTopic>;
 
 const flag = z
   .enum(['0', '1', 'true', 'false'], { message: '须为 0 或 1' })
@@ -35,10 +48,46 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   ACTIVATION_CODE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  SMS_PROVIDER: z.enum(['aliyun', 'webhook', 'inbox'], { message: '须为 aliyun、webhook 或 inbox' }).optional(),
+  SMS_SIGN_NAME: z.string().max(30).optional(),
+  SMS_WEBHOOK_URL: z
+    .url({ protocol: /^https?$/, message: '须为 http:// 或 https:// 开头的完整地址' })
+    .optional(),
+  SMS_WEBHOOK_SECRET: z.string().min(16, '须至少16个字符').optional(),
+  SMS_WEBHOOK_TIMEOUT_MS: z.coerce.number({ message: '须为毫秒数' }).int().min(100).max(120_000).default(5000),
+  SMS_ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
+  SMS_ALIYUN_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  SMS_ALIYUN_ENDPOINT: z.url({ protocol: /^https?$/, message: '须为 http:// 或 https:// 开头的完整地址' }).optional(),
+  ...Object.fromEntries(Object.keys(templateVariables).map((name) => [name, z.string().regex(/^SMS_[0-9]+$/, '须为阿里云模板CODE，如 SMS_123456789').optional()])),
+  SMS_TOPICS_OFF: z
+    .string()
+    .transform((v) => v.split(',').map((t) => t.trim()).filter(Boolean))
+    .refine((topics) => topics.every((t) => (smsTopicNames as readonly string[]).includes(t)), { message: `须为以逗号分隔的短信主题：${smsTopicNames.join(', ')}` })
+    .default([]),
+  SMS_MAX_ATTEMPTS: z.coerce.number({ message: '须为正整数' }).int().min(1).max(100).default(8),
+  SMS_RETRY_BASE_SECONDS: z.coerce.number({ message: '须为秒数' }).int().min(1).max(86_400).default(30),
 });
 
 /** The bundled server's configuration (SPEC §8), read from the environment. */
-export type ServerConfig = z.infer<typeof schema>;
+export type ServerConfig = z.infer<typeof schema> & Partial<Record<keyof typeof templateVariables, string>>;
+
+// Rules across variables: what each provider needs, and that production needs one.
+const required: Record<'aliyun' | 'webhook', readonly string[]> = {
+  webhook: ['SMS_WEBHOOK_URL', 'SMS_WEBHOOK_SECRET'],
+  aliyun: ['SMS_ALIYUN_ACCESS_KEY_ID', 'SMS_ALIYUN_ACCESS_KEY_SECRET', 'SMS_SIGN_NAME', 'SMS_TEMPLATE_ACTIVATION', 'SMS_TEMPLATE_QUERY_CODE'],
+};
+function crossFieldIssues(config: ServerConfig): string[] {
+  const lines: string[] = [];
+  if (!config.SMS_PROVIDER && !config.DEMO) {
+    lines.push('  SMS_PROVIDER="": DEMO=0 时必须设置短信服务（aliyun 或 webhook），否则机构收不到机构证号和激活码，无法激活 (required with DEMO=0)');
+  }
+  if (config.SMS_PROVIDER === 'aliyun' || config.SMS_PROVIDER === 'webhook') {
+    for (const name of required[config.SMS_PROVIDER]) {
+      if (!(config as Record<string, unknown>)[name]) lines.push(`  ${name}="": SMS_PROVIDER=${config.SMS_PROVIDER} 时必须设置 (required)`);
+    }
+  }
+  return lines;
+}
 
 /**
  * The engine's security settings from the configuration.
@@ -71,7 +120,12 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}=${JSON.stringify(present[String(i.path[0])] ?? '')}: ${i.message}`);
     throw new ConfigError(`配置错误 (invalid configuration):\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const config = parsed.data as ServerConfig;
+  const cross = crossFieldIssues(config);
+  if (cross.length) throw new ConfigError(`配置错误 (invalid configuration):\n${cross.join('\n')}`);
+  // Without a provider, a demo keeps its texts in the development inbox.
+  if (!config.SMS_PROVIDER && config.DEMO) config.SMS_PROVIDER = 'inbox';
+  return config;
 }
 
 /** Raised by loadConfig; the CLI prints its message and exits with status 2. */

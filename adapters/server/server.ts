@@ -18,6 +18,8 @@ export interface BuildServerOptions {
    * a number of proxy hops, or the proxies' addresses/CIDRs.
    */
   trustProxy?: boolean | number | string[];
+  /** Serve the development SMS inbox at /api/v1/dev/sms (SMS_PROVIDER=inbox). */
+  devSmsInbox?: boolean;
 }
 
 /**
@@ -70,6 +72,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     prefix: '/api/v1',
     docsLink: { url: '/workflows', description: '流程图（三个状态机）Workflow diagrams' },
     ...(options.rateLimitPublic !== undefined ? { rateLimitPublic: options.rateLimitPublic } : {}),
+    ...(options.devSmsInbox ? { devSmsInbox: true } : {}),
   });
   return app;
 }

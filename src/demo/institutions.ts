@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import type { Actor } from '../engine/actor.js';
 import { publicActor } from '../engine/actor.js';
 import type { Engine } from '../engine/engine.js';
-import { smsTopics } from '../onboarding/sms.js';
+import { issueCode } from '../accounts/one-time-codes.js';
+import { newActivationCode } from '../accounts/secrets.js';
 import type { RegistrationPart } from '../onboarding/registration-upload.js';
 
 /** The password of every demo account (SPEC §7); the same as src/demo/seed.ts. */
@@ -75,15 +76,12 @@ export async function seedDemoInstitutions(engine: Engine): Promise<DemoInstitut
   const admin = await engine.db.selectFrom('pw_accounts').select(['id', 'department_id']).where('kind', '=', 'admin').orderBy('created_at').executeTakeFirst();
   const reviewer: Actor = { id: admin?.id ?? 'demo-seed', kind: 'admin', departmentId: admin?.department_id ?? null };
   await onboarding.sendInstitutionEvent(id, { type: 'APPROVE', reason: '材料齐全，审核通过' }, reviewer);
-  // The code texted to the admin phone on approval, read back as the phone's owner would.
-  const sms = await engine.db
-    .selectFrom('pw_outbox')
-    .select('payload')
-    .where('topic', '=', smsTopics.activationCode)
-    .where('entity_id', '=', id)
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
-  const { accountNo, activationCode } = sms.payload as { accountNo: string; activationCode: string };
+  // The approval texted a code to the admin phone; the outbox no longer keeps it once delivered, so
+  // the seed, standing in for the phone's owner, issues the account a fresh one and uses that.
+  const { account_no } = await engine.db.selectFrom('pw_institutions').select('account_no').where('id', '=', id).executeTakeFirstOrThrow();
+  const accountNo = account_no as string;
+  const activationCode = newActivationCode();
+  await issueCode(engine.db, { purpose: 'activation', subject: accountNo, code: activationCode, now: engine.clock.now(), ttlMs: 60 * 60_000 });
   await onboarding.activate({ accountNo, activationCode, password: demoPassword }, caller);
   // The guide's own check code, so its example application can be entered as printed.
   await engine.db.updateTable('pw_institutions').set({ check_code: checkCode }).where('id', '=', id).execute();

@@ -5,7 +5,8 @@ import { migrateToLatest } from '../persistence/migrate.js';
 import type { Tables } from '../persistence/schema.js';
 import { systemClock, type Clock } from './clock.js';
 import type { Logger } from './logger.js';
-import { createOutboxDispatcher } from './outbox.js';
+import { createOutboxDispatcher, type OutboxRetrySettings } from './outbox.js';
+import { purgeExpired, type PurgeResult } from '../accounts/purge.js';
 import { createDeadlineSweep, type SweepResult } from './deadline-sweep.js';
 import { createTransitionRunner, type TransitionRunner } from './transition-runner.js';
 import type { FactsProvider, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
@@ -45,6 +46,8 @@ export interface EngineOptions {
   registry?: PhysicianRegistry;
   /** How probation time is counted in months (SPEC §4.4): `inclusive` (default) or `civil` (民法典 arts. 200–204). */
   monthCounting?: MonthCounting;
+  /** Retries of failed notifications: attempts before giving up (default 8) and the backoff (30 s doubling, at most 1 h). */
+  outboxRetry?: Partial<OutboxRetrySettings>;
 }
 
 /** The engine: one runner per machine plus the background duties. */
@@ -88,6 +91,14 @@ export interface Engine {
    * const sweep = await engine.removeOrphanFiles();
    */
   removeOrphanFiles(): Promise<OrphanSweep>;
+  /**
+   * Deletes expired or revoked sessions and spent one-time codes (see
+   * purgeExpired). Runs when background tasks start and then hourly.
+   *
+   * @example
+   * const { sessions, oneTimeCodes } = await engine.purgeExpired();
+   */
+  purgeExpired(): Promise<PurgeResult>;
   /**
    * Delivers pending outbox notifications now.
    *
@@ -141,7 +152,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const physicians = createPhysicians({ db, registry, clock });
   const departments = createDepartments(db);
   const accounts = createAccounts({ db, clock, security, departments });
-  const outbox = createOutboxDispatcher({ db, notifier: options.notifier ?? logNotifier(logger), clock, logger });
+  const outbox = createOutboxDispatcher({
+    db,
+    notifier: options.notifier ?? logNotifier(logger),
+    clock,
+    logger,
+    ...(options.outboxRetry ? { retry: options.outboxRetry } : {}),
+  });
   const deps = { db, clock, scope: { within: departments.within }, onOutbox: () => outbox.kick() };
   const runner = (def: WorkflowDefinition) => createTransitionRunner(withFacts(def, options.facts?.[def.name]), deps);
   const workflows = Object.freeze({
@@ -173,6 +190,8 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   };
   let orphanTimer: NodeJS.Timeout | null = null;
   let cleaning: Promise<unknown> = Promise.resolve();
+  const purge = () => purgeExpired(db, clock.now(), security);
+  // The hourly housekeeping: files no row references, sessions and codes nobody can use any more.
   const cleanFiles = () => {
     cleaning = cleaning
       .then(removeOrphanFiles)
@@ -181,6 +200,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
           if (removed.files + removed.partials > 0) logger.info(removed, 'orphan files removed');
         },
         (error) => logger.warn({ err: error }, 'orphan file cleanup failed'),
+      )
+      .then(purge)
+      .then(
+        (purged) => {
+          if (purged.sessions + purged.oneTimeCodes > 0) logger.info(purged, 'expired sessions and codes purged');
+        },
+        (error) => logger.warn({ err: error }, 'purge of expired sessions and codes failed'),
       );
   };
 
@@ -208,6 +234,11 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     },
     removeOrphanFiles() {
       const run = cleaning.then(removeOrphanFiles);
+      cleaning = run.catch(() => undefined);
+      return run;
+    },
+    purgeExpired() {
+      const run = cleaning.then(purge);
       cleaning = run.catch(() => undefined);
       return run;
     },

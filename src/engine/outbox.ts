@@ -3,6 +3,33 @@ import type { Notifier } from '../ports/notifier.js';
 import type { Tables } from '../persistence/schema.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
+import { scrubDeliveredPayload } from '../notifications/payload-scrub.js';
+import { jsonb } from '../persistence/jsonb.js';
+
+/** How failed deliveries are retried (SMS_MAX_ATTEMPTS, SMS_RETRY_BASE_SECONDS in the bundled server). */
+export interface OutboxRetrySettings {
+  /** Attempts before a message is given up and marked failed (default 8). */
+  maxAttempts: number;
+  /** Wait after the first failure; doubles with each further one (default 30 s). */
+  baseDelayMs: number;
+  /** The longest wait between two attempts (default 1 h). */
+  maxDelayMs: number;
+}
+
+export const defaultOutboxRetry: Readonly<OutboxRetrySettings> = Object.freeze({ maxAttempts: 8, baseDelayMs: 30_000, maxDelayMs: 3_600_000 });
+
+/**
+ * The wait before attempt `attempts + 1`: exponential, capped, with "equal
+ * jitter" (half fixed, half random) so that messages failed together by one
+ * gateway outage do not all come back at the same second.
+ *
+ * @example
+ * retryDelayMs(3, defaultOutboxRetry, () => 0.5); // 30 s × 2² = 120 s, jittered to 90 s
+ */
+export function retryDelayMs(attempts: number, retry: OutboxRetrySettings, random: () => number = Math.random): number {
+  const exponential = Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exponential / 2 + (exponential / 2) * random());
+}
 
 /** Hands committed outbox rows to the Notifier. */
 export interface OutboxDispatcher {
@@ -31,8 +58,12 @@ export function createOutboxDispatcher(deps: {
   logger: Logger;
   /** How long a claimed row stays with this dispatcher before another may take it. */
   leaseMs?: number;
+  retry?: Partial<OutboxRetrySettings>;
+  /** Jitter source (tests make it deterministic). */
+  random?: () => number;
 }): OutboxDispatcher {
   const leaseMs = deps.leaseMs ?? 5 * 60_000;
+  const retry = { ...defaultOutboxRetry, ...deps.retry };
   // Dispatches run one after another per engine, never interleaved.
   let chain: Promise<unknown> = Promise.resolve();
   let scheduled = false;
@@ -50,6 +81,8 @@ export function createOutboxDispatcher(deps: {
           .selectFrom('pw_outbox')
           .select('id')
           .where('dispatched_at', 'is', null)
+          .where('failed_at', 'is', null)
+          .where((w) => w.or([w('next_attempt_at', 'is', null), w('next_attempt_at', '<=', now)]))
           .where((w) => w.or([w('claimed_until', 'is', null), w('claimed_until', '<', now)]))
           .orderBy('id')
           .limit(limit)
@@ -74,19 +107,41 @@ export function createOutboxDispatcher(deps: {
           payload: row.payload,
           createdAt: row.created_at,
         });
-        await deps.db
-          .updateTable('pw_outbox')
-          .set({ dispatched_at: deps.clock.now(), claimed_until: null })
-          .where('id', '=', row.id)
-          .execute();
-        delivered++;
       } catch (error) {
-        deps.logger.warn({ err: error, outboxId: row.id, topic: row.topic }, 'notification delivery failed; will retry');
-        // Released at once, so the next dispatch retries it.
-        await deps.db.updateTable('pw_outbox').set({ claimed_until: null }).where('id', '=', row.id).execute();
+        await failed(row, error);
+        continue;
       }
+      // Delivered: the row keeps what was sent, not the codes themselves.
+      await deps.db
+        .updateTable('pw_outbox')
+        .set({ dispatched_at: deps.clock.now(), claimed_until: null, last_error: null, payload: jsonb(scrubDeliveredPayload(row.payload)) })
+        .where('id', '=', row.id)
+        .execute();
+      delivered++;
     }
     return delivered;
+  };
+
+  const failed = async (row: { id: number; topic: string; attempts: number; payload: Record<string, unknown> }, error: unknown) => {
+    const now = deps.clock.now();
+    // The provider's words, short: never the request (which holds the phone and the code).
+    const lastError = String((error as Error)?.message ?? error).slice(0, 500);
+    if (row.attempts >= retry.maxAttempts) {
+      await deps.db
+        .updateTable('pw_outbox')
+        .set({ failed_at: now, claimed_until: null, last_error: lastError, payload: jsonb(scrubDeliveredPayload(row.payload)) })
+        .where('id', '=', row.id)
+        .execute();
+      deps.logger.error({ outboxId: row.id, topic: row.topic, attempts: row.attempts, lastError }, 'notification given up after the attempt limit');
+      return;
+    }
+    const delay = retryDelayMs(row.attempts, retry, deps.random);
+    await deps.db
+      .updateTable('pw_outbox')
+      .set({ claimed_until: null, last_error: lastError, next_attempt_at: new Date(now.getTime() + delay) })
+      .where('id', '=', row.id)
+      .execute();
+    deps.logger.warn({ outboxId: row.id, topic: row.topic, attempts: row.attempts, retryInMs: delay, lastError }, 'notification delivery failed; will retry');
   };
 
   const dispatch = (limit = 100): Promise<number> => {

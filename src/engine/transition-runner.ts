@@ -123,6 +123,9 @@ const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '235
  * const runner = createTransitionRunner(applicationWorkflow, { db: database.kysely, clock: systemClock });
  * await runner.send(id, { type: 'APPROVE', explanation: '已核实' }, actor, { expectedVersion: 3 });
  */
+const eventPayload = (event: WorkflowEvent, keys: readonly string[]): Record<string, string> =>
+  Object.fromEntries(keys.flatMap((key) => (typeof event[key] === 'string' && event[key] !== '' ? [[key, event[key] as string]] : [])));
+
 export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps): TransitionRunner {
   const { machine } = def;
   const table = def.table;
@@ -242,7 +245,8 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
           topic,
           entity_type: def.name,
           entity_id: id,
-          payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind }),
+          // The event's own text (a decision's explanation) goes along: a message may quote it.
+          payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind, ...eventPayload(event, def.payloadKeys) }),
           created_at: now,
         })
         .execute();

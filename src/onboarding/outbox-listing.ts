@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { maskPhone } from '../domain/masking.js';
+import { scrubText } from '../logging/redact.js';
 import type { Actor } from '../engine/actor.js';
 import { validationFailed, workflowError } from '../errors.js';
 import type { Tables } from '../persistence/schema.js';
@@ -16,6 +17,12 @@ export interface OutboxItem {
   createdAt: string;
   dispatchedAt: string | null;
   attempts: number;
+  /** The provider's answer to the last failed attempt (phones and long digit runs masked). */
+  lastError: string | null;
+  /** After a failure: the next attempt is not before then. */
+  nextAttemptAt: string | null;
+  /** Given up after the attempt limit. */
+  failedAt: string | null;
 }
 
 // Codes in an SMS are for the phone's owner only, not for whoever reads the record.
@@ -75,6 +82,9 @@ export async function listOutbox(
       createdAt: r.created_at.toISOString(),
       dispatchedAt: r.dispatched_at ? r.dispatched_at.toISOString() : null,
       attempts: r.attempts,
+      lastError: r.last_error === null ? null : scrubText(r.last_error),
+      nextAttemptAt: r.next_attempt_at && !r.dispatched_at && !r.failed_at ? r.next_attempt_at.toISOString() : null,
+      failedAt: r.failed_at ? r.failed_at.toISOString() : null,
     })),
     total: Number(total),
     page,

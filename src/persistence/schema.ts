@@ -115,6 +115,23 @@ export interface OutboxTable {
   attempts: Generated<number>;
   /** A dispatcher holds the row until then (see migration 0008). */
   claimed_until: NullableTimestamp;
+  /** After a failed delivery: not retried before then (exponential backoff). */
+  next_attempt_at: NullableTimestamp;
+  /** What the provider answered the last time delivery failed. */
+  last_error: string | null;
+  /** Given up after the attempt limit: never retried. */
+  failed_at: NullableTimestamp;
+}
+
+/** The development SMS inbox (SMS_PROVIDER=inbox): full texts, codes included. */
+export interface SmsInboxTable {
+  id: Generated<number>;
+  outbox_id: number | null;
+  topic: string;
+  phone: string;
+  text: string;
+  params: Json<Record<string, string>>;
+  created_at: Timestamp;
 }
 
 /** Every table of the engine; each area declares its own in `<area>/tables.ts`. */
@@ -124,6 +141,7 @@ export interface Tables extends AccountTables, RegistryTables, ApplicationTables
   pw_applications: ApplicationTable;
   pw_history: HistoryTable;
   pw_outbox: OutboxTable;
+  pw_sms_inbox: SmsInboxTable;
   pw_attachments: AttachmentTable;
 }
 

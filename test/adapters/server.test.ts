@@ -69,7 +69,10 @@ t.test('GET /readyz answers 503 DATABASE_UNAVAILABLE when the database is gone',
 
 t.test('the configuration is validated with a message naming the bad variable', async (t) => {
   t.match(loadConfig({}), { PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', DEMO: true, LOG_LEVEL: 'info' });
-  t.match(loadConfig({ PORT: '8080', DEMO: '0', DATABASE_URL: 'postgres://x@y/z' }), { PORT: 8080, DEMO: false });
+  t.match(loadConfig({ PORT: '8080', DEMO: '0', DATABASE_URL: 'postgres://x@y/z', SMS_PROVIDER: 'webhook', SMS_WEBHOOK_URL: 'https://sms.example.org/send', SMS_WEBHOOK_SECRET: '0123456789abcdef' }), {
+    PORT: 8080,
+    DEMO: false,
+  });
   t.throws(() => loadConfig({ PORT: 'eighty' }), /PORT="eighty"/);
   t.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   t.throws(() => loadConfig({ LOG_LEVEL: 'loud', DEMO: 'maybe' }), /LOG_LEVEL[\s\S]*DEMO|DEMO[\s\S]*LOG_LEVEL/);

@@ -250,7 +250,7 @@ t.test('writes notifications to the outbox in the transaction and delivers them 
 t.test('keeps an undelivered notification in the outbox when the notifier fails', async (t) => {
   let fail = true;
   const delivered: number[] = [];
-  const { engine, facts } = await testEngine(t, {
+  const { engine, facts, clock } = await testEngine(t, {
     notifier: {
       async deliver(n) {
         if (fail) throw new Error('SMS gateway down');
@@ -266,7 +266,9 @@ t.test('keeps an undelivered notification in the outbox when the notifier fails'
   const pending = await engine.db.selectFrom('pw_outbox').selectAll().executeTakeFirstOrThrow();
   t.equal(pending.dispatched_at, null);
   t.ok(pending.attempts >= 1, 'the failed attempt is counted');
+  t.ok(pending.next_attempt_at! > clock.now(), 'retried later, after a backoff');
   fail = false;
+  clock.advance(2 * 3_600_000);
   await engine.dispatchOutbox();
   t.same(delivered, [pending.id], 'delivered once the notifier works again');
   const done = await engine.db.selectFrom('pw_outbox').selectAll().executeTakeFirstOrThrow();
@@ -311,7 +313,11 @@ t.test('the deadline sweep closes every open application by its state, once', as
   const topics = (await engine.db.selectFrom('pw_outbox').select('topic').where('entity_type', '=', 'application').execute())
     .map((r) => r.topic)
     .sort();
-  t.same(topics, ['application.certified', 'application.rejectedByDistrict']);
+  t.same(
+    topics,
+    ['application.certified', 'application.rejectedByDistrict', 'application.reportedByUnit', 'application.reportedByUnit'],
+    'the two reports and the two closes the sweep made notify the candidates',
+  );
 });
 
 t.test('stores the machine version with every row', async (t) => {

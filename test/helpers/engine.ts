@@ -7,6 +7,23 @@ import type { Actor } from '../../src/engine/actor.js';
 import { fixedClock } from '../../src/engine/clock.js';
 import { openTestDatabase } from './database.js';
 import { createFileStorage } from '../../src/storage/file-storage.js';
+import type { Notification } from '../../src/ports/notifier.js';
+
+const textsByEngine = new WeakMap<Engine, Notification[]>();
+
+/**
+ * The newest message of a topic (for one entity) as its recipient got it,
+ * codes included. Test engines deliver through a recording notifier: the
+ * outbox row itself keeps no code once delivered, as in production.
+ *
+ * @example
+ * const { accountNo, activationCode } = (await lastText(engine, 'institution.activationCode', id))!;
+ */
+export async function lastText(engine: Engine, topic: string, entityId?: string): Promise<Record<string, string> | undefined> {
+  await engine.dispatchOutbox();
+  const found = (textsByEngine.get(engine) ?? []).filter((n) => n.topic === topic && (entityId === undefined || n.entityId === entityId)).at(-1);
+  return found?.payload as Record<string, string> | undefined;
+}
 
 /** The department tree every test engine starts with. */
 export const testDepartments = [
@@ -41,9 +58,11 @@ export async function testEngine(t: Test, options: Partial<EngineOptions> = {}) 
   const filesDir = await mkdtemp(join(tmpdir(), 'pw-files-'));
   t.teardown(() => rm(filesDir, { recursive: true, force: true }));
   const facts: Record<string, Record<string, unknown>> = { institution: {}, businessAccount: {}, application: {} };
+  const delivered: Notification[] = [];
   const engine: Engine = await createEngine({
     db: database,
     clock,
+    notifier: { deliver: async (n) => void delivered.push(n) },
     // Each test engine stores files in its own temporary directory.
     storage: createFileStorage(filesDir),
     facts: {
@@ -53,6 +72,7 @@ export async function testEngine(t: Test, options: Partial<EngineOptions> = {}) 
     },
     ...options,
   });
+  textsByEngine.set(engine, delivered);
   t.teardown(() => engine.close());
   await engine.db.insertInto('pw_departments').values(testDepartments.map((d) => ({ ...d }))).execute();
   return { engine, database, clock, facts, filesDir };

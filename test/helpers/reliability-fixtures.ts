@@ -7,7 +7,7 @@ import type { Actor } from '../../src/engine/actor.js';
 import { publicActor } from '../../src/engine/actor.js';
 import { createLogger } from '../../src/logging/logger.js';
 import type { RegistrationPart } from '../../src/onboarding/registration-upload.js';
-import { testEngine } from './engine.js';
+import { lastText, testEngine } from './engine.js';
 import { otherCandidateInput, seedTeachers } from '../applications/fixtures.js';
 import { residentId, zhaoLiuId, zhaoLiuInput } from '../domain/fixtures/seed.js';
 
@@ -132,14 +132,7 @@ export async function onboardInstitution(engine: Engine, fields: InstitutionFiel
   const caller = publicActor('127.0.0.1');
   const { id } = await onboarding.register(registrationParts(fields, fields.creditCode), caller);
   await onboarding.sendInstitutionEvent(id, { type: 'APPROVE', reason: '材料齐全' }, admin);
-  const sms = await engine.db
-    .selectFrom('pw_outbox')
-    .select('payload')
-    .where('topic', '=', 'institution.activationCode')
-    .where('entity_id', '=', id)
-    .orderBy('id', 'desc')
-    .executeTakeFirstOrThrow();
-  const { accountNo, activationCode } = sms.payload as { accountNo: string; activationCode: string };
+  const { accountNo, activationCode } = (await lastText(engine, 'institution.activationCode', id)) as { accountNo: string; activationCode: string };
   await onboarding.activate({ accountNo, activationCode, password }, caller);
   await engine.db.updateTable('pw_institutions').set({ check_code: fields.checkCode }).where('id', '=', id).execute();
   const main = await engine.db.selectFrom('pw_accounts').select('id').where('login', '=', accountNo).executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { Engine } from '../../src/engine/engine.js';
+import { lastText } from '../helpers/engine.js';
 import type { Actor } from '../../src/engine/actor.js';
 import type { RegistrationPart } from '../../src/onboarding/registration-upload.js';
 
@@ -100,10 +101,7 @@ export async function footprint(engine: Engine) {
 
 /** The newest SMS of a topic for an institution, as the phone would receive it. */
 export async function lastSms(engine: Engine, topic: string, institutionId?: string) {
-  let query = engine.db.selectFrom('pw_outbox').select('payload').where('topic', '=', topic);
-  if (institutionId) query = query.where('entity_id', '=', institutionId);
-  const row = await query.orderBy('id', 'desc').executeTakeFirst();
-  return row?.payload as Record<string, string> | undefined;
+  return lastText(engine, topic, institutionId);
 }
 
 /** The error a promise rejects with (fails the test when it resolves). */

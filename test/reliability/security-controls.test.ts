@@ -1,5 +1,6 @@
 import t from 'tap';
 import { testServer } from '../helpers/server.js';
+import { lastText } from '../helpers/engine.js';
 import { multipart } from '../onboarding/fixtures.js';
 import { institutionA, jpeg, logLeaks, pdf, reliabilityWorld, type ReliabilityWorld } from '../helpers/reliability-fixtures.js';
 
@@ -18,8 +19,7 @@ async function auditCount(w: ReliabilityWorld, action: string) {
 }
 
 async function lastSms(w: ReliabilityWorld, topic: string, institutionId: string) {
-  const row = await w.engine.db.selectFrom('pw_outbox').select('payload').where('topic', '=', topic).where('entity_id', '=', institutionId).orderBy('id', 'desc').executeTakeFirstOrThrow();
-  return row.payload as Record<string, string>;
+  return (await lastText(w.engine, topic, institutionId))!;
 }
 
 t.test('SPEC §4.5 security controls over HTTP with a fake clock', async (t) => {

@@ -7,6 +7,7 @@ import { loadConfig, securityFromConfig } from '../../server/config.js';
 import { buildServer } from '../../server/server.js';
 import { databaseOptions } from '../database-options.js';
 import { seedDemo } from '../../../src/demo/seed.js';
+import { smsNotifierFromConfig } from '../../server/sms.js';
 
 /** `probation-workflow serve`: the bundled server until SIGINT/SIGTERM. */
 export async function serve(): Promise<void> {
@@ -18,13 +19,21 @@ export async function serve(): Promise<void> {
     db: database,
     logger,
     security: securityFromConfig(config),
+    notifier: smsNotifierFromConfig(config, database.kysely, logger),
+    outboxRetry: { maxAttempts: config.SMS_MAX_ATTEMPTS, baseDelayMs: config.SMS_RETRY_BASE_SECONDS * 1000 },
     storage: createFileStorage(join(resolve(config.DATA_DIR), 'files'), { orphanGraceMs: config.FILES_ORPHAN_GRACE_SECONDS * 1000 }),
   });
   if (config.DEMO) {
     const demo = await seedDemo(engine);
     if (demo.seeded) logger.info({ logins: demo.logins }, 'demo data seeded into the empty database (passwords in the README)');
   }
-  const app = await buildServer({ engine, logger, rateLimitPublic: config.RATE_LIMIT_PUBLIC, trustProxy: config.TRUST_PROXY });
+  const app = await buildServer({
+    engine,
+    logger,
+    rateLimitPublic: config.RATE_LIMIT_PUBLIC,
+    trustProxy: config.TRUST_PROXY,
+    devSmsInbox: config.SMS_PROVIDER === 'inbox',
+  });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;

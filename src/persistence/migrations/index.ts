@@ -7,6 +7,7 @@ import * as m0005 from './0005-applications.js';
 import * as m0006 from './0006-onboarding.js';
 import * as m0007 from './0007-performance-indexes.js';
 import * as m0008 from './0008-outbox-claims.js';
+import * as m0009 from './0009-sms-delivery.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006-onboarding': m0006,
   '0007-performance-indexes': m0007,
   '0008-outbox-claims': m0008,
+  '0009-sms-delivery': m0009,
 };
