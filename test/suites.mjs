@@ -48,6 +48,7 @@ export const embeddedOnly = [
   'test/reliability/uploads.test.ts',
   'test/reliability/security-controls.test.ts',
   'test/reliability/permission-matrix.test.ts',
+  'test/security/hardening.test.ts',
   'test/adapters/browser.test.ts',
   'test/docs/openapi-doc.test.ts',
   'test/package/packed-package.test.ts',

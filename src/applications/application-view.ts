@@ -201,7 +201,7 @@ export async function applicationDetail(
       } satisfies PaperCertificateView,
     ]),
   );
-  const data = (row.data as ApplicationData | null | undefined) ?? null;
+  const data = withoutCheckCodes((row.data as ApplicationData | null | undefined) ?? null);
   const counts = new Map((indicators?.probation.segments ?? []).map((s) => [s.segmentId, s]));
   const entryMode = (row.entry_mode as 'candidate' | 'unit' | null | undefined) ?? context.entryMode ?? null;
   return {
@@ -241,5 +241,19 @@ export async function applicationDetail(
     history,
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
+  };
+}
+
+/**
+ * The 校验码 is write-only: it proves the declarer knows the institution, and
+ * a response would hand it to whoever can read the application (a business
+ * account that `GET /institutions/:id/check-code` refuses, for one). What a
+ * reader learns is that it was checked.
+ */
+function withoutCheckCodes(data: ApplicationData | null): ApplicationData | null {
+  if (!data) return null;
+  return {
+    ...data,
+    segments: data.segments.map(({ checkCode, ...segment }) => (checkCode === undefined ? segment : { ...segment, checkCodeVerified: true })),
   };
 }

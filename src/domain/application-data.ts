@@ -30,6 +30,8 @@ export interface ApplicationSegment {
   registrationNo: string;
   /** The institution's 6-digit 校验码; kept on the current segment only. */
   checkCode?: string;
+  /** In responses instead of checkCode (write-only): the current segment's 校验码 matched the institution. */
+  checkCodeVerified?: true;
   startsOn: IsoDate;
   endsOn: IsoDate;
   /** 岗位（科室）名称. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
 import type { Kysely, Transaction } from 'kysely';
 import { eventMeta, fromDotted, stateLabel, toDotted } from '../../machines/shared/introspect.js';
@@ -123,6 +124,19 @@ const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '235
  * const runner = createTransitionRunner(applicationWorkflow, { db: database.kysely, clock: systemClock });
  * await runner.send(id, { type: 'APPROVE', explanation: '已核实' }, actor, { expectedVersion: 3 });
  */
+/** SHA-256 of the request in canonical form (object keys sorted): what an idempotency key was used for. */
+function requestHash(event: WorkflowEvent, columns: Record<string, unknown>, mode: 'create' | 'send'): string {
+  const canonical = (value: unknown): unknown => {
+    if (value instanceof Date) return value.toISOString();
+    if (Array.isArray(value)) return value.map(canonical);
+    if (value !== null && typeof value === 'object') {
+      return Object.fromEntries(Object.keys(value).sort().map((k) => [k, canonical((value as Record<string, unknown>)[k])]));
+    }
+    return value;
+  };
+  return `${mode}:${createHash('sha256').update(JSON.stringify(canonical({ event, columns }))).digest('hex')}`;
+}
+
 const eventPayload = (event: WorkflowEvent, keys: readonly string[]): Record<string, string> =>
   Object.fromEntries(keys.flatMap((key) => (typeof event[key] === 'string' && event[key] !== '' ? [[key, event[key] as string]] : [])));
 
@@ -227,6 +241,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         actor_id: actor.id,
         actor_role: actor.kind,
         idempotency_key: args.idempotencyKey ?? null,
+        request_hash: args.idempotencyKey === undefined ? null : requestHash(event, columns, row ? 'send' : 'create'),
         result: jsonb(result),
         created_at: now,
       })
@@ -254,9 +269,21 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     return { result, outbox: notifications.length > 0 };
   };
 
-  const replay = (stored: { event_type: string; result: Record<string, unknown> }, event: WorkflowEvent): TransitionResult => {
+  const replay = (
+    stored: { event_type: string; result: Record<string, unknown>; request_hash: string | null },
+    event: WorkflowEvent,
+    columns: Record<string, unknown>,
+    mode: 'create' | 'send',
+  ): TransitionResult => {
     if (stored.event_type !== event.type) {
       throw workflowError('IDEMPOTENCY_KEY_REUSED', undefined, { storedEvent: stored.event_type, event: event.type });
+    }
+    // The same key with another explanation, reason or data is a different request (IETF Idempotency-Key draft: 422).
+    // Compared for the same kind of call only: a service may retry a creation as an event on the row
+    // it created (a retried GENERATE), whose columns differ by nature.
+    const current = requestHash(event, columns, mode);
+    if (stored.request_hash !== null && stored.request_hash.split(':')[0] === mode && stored.request_hash !== current) {
+      throw workflowError('IDEMPOTENCY_KEY_REUSED', '该幂等键已用于内容不同的请求', { event: event.type });
     }
     return { ...(stored.result as unknown as TransitionResult), replayed: true };
   };
@@ -294,7 +321,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       const findByKey = (db: Kysely<Tables> | Transaction<Tables>) =>
         db
           .selectFrom('pw_history')
-          .select(['event_type', 'result'])
+          .select(['event_type', 'result', 'request_hash'])
           .where('entity_type', '=', def.name)
           .where('seq', '=', 1)
           .where('idempotency_key', '=', key!)
@@ -304,7 +331,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         const outcome = await deps.db.transaction().execute(async (trx) => {
           if (key !== undefined) {
             const stored = await findByKey(trx);
-            if (stored) return { result: replay(stored, event), outbox: false };
+            if (stored) return { result: replay(stored, event, columns, 'create'), outbox: false };
           }
           checkRole(event, actor);
           if (!def.canCreate(actor, columns)) throw workflowError('FORBIDDEN', undefined, { rule: 'scope' });
@@ -322,7 +349,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         // look-up of the key ran just before that commit.
         if (key !== undefined && (uniqueViolation(e) || isWorkflowError(e))) {
           const stored = await findByKey(deps.db);
-          if (stored) return replay(stored, event);
+          if (stored) return replay(stored, event, columns, 'create');
         }
         throw e;
       }
@@ -337,19 +364,22 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         if (!row) throw workflowError('NOT_FOUND');
         const authenticated = actor.kind !== 'public' && actor.kind !== 'system';
         if (authenticated && !(await def.canSee(actor, row, deps.scope, trx))) throw workflowError('FORBIDDEN', undefined, { rule: 'scope' });
+        // Role before replay: a key is no way around the rules, and it is the caller's own
+        // (another account's stored result is never returned).
+        checkRole(event, actor);
         if (key !== undefined) {
           const stored = await trx
             .selectFrom('pw_history')
-            .select(['event_type', 'result'])
+            .select(['event_type', 'result', 'request_hash'])
             .where('entity_id', '=', id)
             .where('idempotency_key', '=', key)
+            .where((eb) => (actor.id === null ? eb('actor_id', 'is', null) : eb('actor_id', '=', actor.id)))
             .executeTakeFirst();
-          if (stored) return { result: replay(stored, event), outbox: false };
+          if (stored) return { result: replay(stored, event, options.columns ?? {}, 'send'), outbox: false };
         }
         if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
           throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: options.expectedVersion, version: row.version });
         }
-        checkRole(event, actor);
         const snapshot = machine.resolveState({ value: fromDotted(row.state), context: row.context });
         return apply(trx, { id, row, snapshot, event, actor, now: deps.clock.now(), columns: options.columns ?? {}, idempotencyKey: key });
       });

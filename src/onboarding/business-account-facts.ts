@@ -1,6 +1,7 @@
 import type { BusinessAccountFacts } from '../../machines/business-account.js';
 import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
 import { newActivationCode } from '../accounts/secrets.js';
+import { revokeSessions } from '../accounts/revoke-sessions.js';
 import { findBusinessLine } from '../domain/business-codes.js';
 import type { EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
 import { validationFailed, workflowError } from '../errors.js';
@@ -133,4 +134,5 @@ async function setDisabled({ trx, now }: FactsArgs, row: EntityRow, disabled: bo
     if (institution?.state === 'disabled') disabled = true;
   }
   await trx.updateTable('pw_accounts').set({ disabled, updated_at: now }).where('login', '=', accountNo).where('kind', '=', 'business').execute();
+  if (disabled) await revokeSessions(trx, { login: accountNo, kind: 'business' }, now);
 }

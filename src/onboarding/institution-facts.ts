@@ -4,6 +4,7 @@ import type { Accounts } from '../accounts/accounts.js';
 import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
 import { newActivationCode, newDigitCode } from '../accounts/secrets.js';
 import type { SecuritySettings } from '../accounts/security-settings.js';
+import { revokeSessions } from '../accounts/revoke-sessions.js';
 import type { EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
 import type { Tables } from '../persistence/schema.js';
 import { institutionAccountNo, reserveInstitutionSerial } from './account-numbers.js';
@@ -230,4 +231,5 @@ async function setAccountsDisabled({ trx, now }: FactsArgs, institutionId: strin
     query = query.where((eb) => eb.or([eb('kind', '=', 'institution'), eb('login', 'not in', ownDisabled as never)]));
   }
   await query.execute();
+  if (disabled) await revokeSessions(trx, { institutionId }, now);
 }

@@ -101,6 +101,8 @@ export interface HistoryTable {
   idempotency_key: string | null;
   /** The command's result as first returned, replayed for retries. */
   result: Json<Record<string, unknown>>;
+  /** SHA-256 of the canonical request (event and data) a key was first used with (migration 0010). */
+  request_hash: string | null;
   created_at: Timestamp;
 }
 

@@ -45,7 +45,7 @@ t.test("seeds the seed's project, 赵六 and an application in every state, so t
   t.match(zhao.indicators[0], { code: 'totalDuration', level: 'green', detail: '18个月' });
   t.same(zhao.indicators.filter((i) => i.code === 'teacherCheck').map((i) => i.level), ['green', 'red'], 'one teacher check green, one red');
   t.match(zhao.data?.segments, [
-    { department: '心内科', registrationNo: seedLicenseNo, checkCode: seedCheckCode, startsOn: '2019-08-08', endsOn: '2020-02-01' },
+    { department: '心内科', registrationNo: seedLicenseNo, checkCodeVerified: true, startsOn: '2019-08-08', endsOn: '2020-02-01' },
     { department: '内科', startsOn: '2018-01-05', endsOn: '2019-03-01' },
   ]);
   t.ok(zhao.segments[1]?.paperCertificate, 'the paper certificate of the red institution is uploaded');

@@ -114,7 +114,7 @@ export const applicationDataSchema = z
         current: z.boolean(),
         institutionName: z.string(),
         registrationNo: z.string(),
-        checkCode: z.string().optional(),
+        checkCodeVerified: z.literal(true).optional().meta({ description: '当前试用机构的校验码已核对（校验码只写不读，任何应答都不含校验码）' }),
         startsOn: z.string(),
         endsOn: z.string(),
         department: z.string(),
