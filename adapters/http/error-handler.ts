@@ -46,6 +46,9 @@ export function errorHandler(error: FastifyError | Error, request: FastifyReques
 
 function send(reply: FastifyReply, code: ErrorCode, message?: string, details?: unknown): FastifyReply {
   const body: ErrorBody = { error: { code, message: message ?? errorCodes[code].message } };
+  // An engine limit (the 校验码 attempts) says when to come back, as the per-IP limiter does.
+  const retryAfter = (details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+  if (code === 'RATE_LIMITED' && typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
   if (details !== undefined) body.error.details = details;
   return reply.code(errorCodes[code].status).type('application/json; charset=utf-8').send(body);
 }

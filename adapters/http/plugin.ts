@@ -92,6 +92,14 @@ export const probationPlugin: FastifyPluginAsync<ProbationPluginOptions> = async
     request.actor = (await authenticate(request)) ?? null;
   });
 
+  // Answers carry 身份证号, phones, tokens and codes: never cached by a browser or proxy, never sniffed.
+  // Authenticated answers and every write (login, 申请查询, activation answer with secrets) are no-store.
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-content-type-options', 'nosniff');
+    if (request.actor || request.method !== 'GET') reply.header('cache-control', 'no-store');
+    return payload;
+  });
+
   // NUL cannot be stored in PostgreSQL text: refuse it by field before any handler runs.
   app.addHook('preValidation', async (request) => {
     const issues = [

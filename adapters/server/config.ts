@@ -48,6 +48,7 @@ const schema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1_440).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(720).default(12),
   ACTIVATION_CODE_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  CHECK_CODE_MAX_ATTEMPTS: z.coerce.number({ message: '须为正整数' }).int().min(1).max(1000).default(10),
   SMS_PROVIDER: z.enum(['aliyun', 'webhook', 'inbox'], { message: '须为 aliyun、webhook 或 inbox' }).optional(),
   SMS_SIGN_NAME: z.string().max(30).optional(),
   SMS_WEBHOOK_URL: z
@@ -102,6 +103,7 @@ export function securityFromConfig(config: ServerConfig) {
     sessionIdleMinutes: config.SESSION_IDLE_MINUTES,
     sessionAbsoluteHours: config.SESSION_ABSOLUTE_HOURS,
     activationCodeDays: config.ACTIVATION_CODE_DAYS,
+    checkCodeMaxAttempts: config.CHECK_CODE_MAX_ATTEMPTS,
   };
 }
 

@@ -16,6 +16,7 @@ import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from
 import { hashSecret, newToken } from './secrets.js';
 import type { SecuritySettings } from './security-settings.js';
 import type { AccountTable } from './tables.js';
+import { createPhantomLocks } from './phantom-locks.js';
 
 type AccountRow = Selectable<AccountTable>;
 
@@ -153,6 +154,7 @@ export function createAccounts(deps: {
   departments: Departments;
 }): Accounts {
   const { db, clock, security } = deps;
+  const phantomLocks = createPhantomLocks({ maxFailures: security.maxFailedLogins, lockMs: security.lockMinutes * 60_000 });
 
   const insert = async (trx: Kysely<Tables> | Transaction<Tables>, input: NewAccount): Promise<AccountView> => {
     const issues: FieldIssue[] = [];
@@ -243,8 +245,17 @@ export function createAccounts(deps: {
 
       const row = (await db.selectFrom('pw_accounts').selectAll().where('login', '=', login).executeTakeFirst()) as AccountRow | undefined;
       if (!row || row.password_hash === null || row.disabled) {
+        // Answered exactly as a real account would be (same 401s, the same 423 lock after the same
+        // number of failures, a scrypt's worth of time), so the answers do not tell which logins exist.
+        const lock = phantomLocks.check(login, now);
+        if (lock) {
+          await failure(row, 'locked');
+          throw workflowError('ACCOUNT_LOCKED', undefined, { lockedUntil: lock.toISOString() });
+        }
         await verifyPassword(password, dummyPasswordHash);
+        const lockedUntil = phantomLocks.fail(login, now);
         await failure(row, !row ? 'unknownLogin' : row.disabled ? 'disabled' : 'notActivated');
+        if (lockedUntil) throw workflowError('ACCOUNT_LOCKED', undefined, { lockedUntil: lockedUntil.toISOString() });
         throw invalidLogin();
       }
       if (row.locked_until && row.locked_until.getTime() > now.getTime()) {

@@ -14,6 +14,8 @@ export interface SecuritySettings {
   queryCodeMinutes: number;
   /** Wrong guesses that burn a query or activation code. */
   codeMaxAttempts: number;
+  /** Wrong 登记号 + 校验码 pairs a candidate may enter per hour before RATE_LIMITED. */
+  checkCodeMaxAttempts: number;
 }
 
 export const defaultSecuritySettings: Readonly<SecuritySettings> = Object.freeze({
@@ -24,4 +26,5 @@ export const defaultSecuritySettings: Readonly<SecuritySettings> = Object.freeze
   activationCodeDays: 30,
   queryCodeMinutes: 10,
   codeMaxAttempts: 5,
+  checkCodeMaxAttempts: 10,
 });

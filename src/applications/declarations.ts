@@ -18,7 +18,8 @@ import type { IndicatorSettings } from './application-indicators.js';
 import { applicationScope } from './application-scope.js';
 import { listApplications, type ApplicationListItem, type ApplicationListQuery, type Page } from './application-list.js';
 import { applicationDetail, type ApplicationDetail } from './application-view.js';
-import { currentSegment, resolveCurrentInstitution, type BoundInstitution } from './institution-binding.js';
+import { currentSegment, type BoundInstitution } from './institution-binding.js';
+import { bindWithAttemptLimit } from './check-code-attempts.js';
 import { storePaperCertificate } from './paper-certificates.js';
 
 /** Outcome of a batch report (POST /projects/:id/report). */
@@ -115,6 +116,8 @@ export interface DeclarationDeps {
   departments: Departments;
   storage: FileStorage;
   settings?: IndicatorSettings;
+  /** Wrong 校验码 a candidate may enter per hour (SecuritySettings.checkCodeMaxAttempts, default 10). */
+  checkCodeMaxAttempts?: number;
 }
 
 const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '23505';
@@ -189,7 +192,7 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
       requireRole('CREATE', actor);
       const project = await requireProject(projectId, actor);
       const data = parse(input);
-      const institution = await resolveCurrentInstitution(db, data);
+      const institution = await bindWithAttemptLimit(db, data, actor, clock.now(), deps.checkCodeMaxAttempts ?? 10);
       checkOwnInstitution(data, institution, actor);
       await checkIdentity(data, actor);
       // A direct entry is linked to the candidate's account when there is one, so they see it and are notified.
@@ -236,7 +239,7 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
         .where('owner_id', '=', id)
         .execute();
       const data = parse(input, [...previous, ...papers.flatMap((p) => (p.segment_id ? [p.segment_id] : []))]);
-      const institution = await resolveCurrentInstitution(db, data);
+      const institution = await bindWithAttemptLimit(db, data, actor, clock.now(), deps.checkCodeMaxAttempts ?? 10);
       checkOwnInstitution(data, institution, actor);
       await checkIdentity(data, actor);
       try {

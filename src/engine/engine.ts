@@ -167,7 +167,15 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     application: runner(createApplicationWorkflow({ counting: options.monthCounting })),
   });
   const projects = createProjects({ db, clock, departments });
-  const declarations = createDeclarations({ db, clock, runner: workflows.application, departments, storage, settings: { counting: options.monthCounting } });
+  const declarations = createDeclarations({
+    db,
+    clock,
+    runner: workflows.application,
+    departments,
+    storage,
+    settings: { counting: options.monthCounting },
+    checkCodeMaxAttempts: security.checkCodeMaxAttempts,
+  });
   const onboarding = createOnboarding({ db, clock, logger, security, accounts, departments, storage, workflows, onOutbox: deps.onOutbox });
 
   let timer: NodeJS.Timeout | null = null;

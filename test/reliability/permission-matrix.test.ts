@@ -56,6 +56,7 @@ const readApplication: Row = {
   admin: 'ok',
 };
 
+let unknownLogins = 0;
 const table: Record<string, Entry> = {
   'GET /healthz': { scoped: false, request: () => ({ url: '/healthz' }), expect: all(200) },
   'GET /readyz': { scoped: false, request: () => ({ url: '/readyz' }), expect: all(200) },
@@ -78,7 +79,8 @@ const table: Record<string, Entry> = {
   'GET /api/v1/departments': { scoped: false, request: () => ({ url: '/api/v1/departments' }), expect: all(200) },
   'GET /api/v1/registration-form': { scoped: false, request: () => ({ url: '/api/v1/registration-form' }), expect: all(200) },
   // Public: wrong credentials are 401 whoever asks.
-  'POST /api/v1/sessions': { scoped: false, request: () => ({ url: '/api/v1/sessions', payload: { login: 'nobody', password: 'Wrong@2026' } }), expect: all(401) },
+  // A fresh unknown login per cell: unknown logins lock after five failures like known ones.
+  'POST /api/v1/sessions': { scoped: false, request: () => ({ url: '/api/v1/sessions', payload: { login: `nobody-${unknownLogins++}`, password: 'Wrong@2026' } }), expect: all(401) },
   'DELETE /api/v1/sessions/current': { scoped: false, request: () => ({ url: '/api/v1/sessions/current' }), expect: authed(204) },
   'GET /api/v1/me': { scoped: false, request: () => ({ url: '/api/v1/me' }), expect: authed(200) },
   'POST /api/v1/candidates': {

@@ -93,3 +93,111 @@ t.test('the same idempotency key with a different request is refused with 422 ID
   const detail = await w.app.inject({ method: 'GET', url: `/api/v1/applications/${id}`, headers: unit });
   t.equal(detail.json().decision.explanation, '材料齐全', 'nothing of the refused request was written');
 });
+
+t.test('a candidate gets ten wrong 校验码 an hour; then even the right one is 429 with Retry-After until the hour has passed', async (t) => {
+  const w = await reliabilityWorld(t);
+  const candidate = await w.login(w.candidates.zhao.login);
+  const declare = (checkCode: string, headers = candidate) => {
+    const input = structuredClone(w.candidates.zhao.input) as { segments: { current: boolean; checkCode?: string }[] };
+    input.segments.find((s) => s.current)!.checkCode = checkCode;
+    return w.app.inject({ method: 'POST', url: `/api/v1/projects/${w.projectId}/applications`, payload: input, headers });
+  };
+  for (let i = 0; i < 10; i++) {
+    const wrong = await declare(String(100000 + i));
+    t.equal(wrong.json().error.code, 'INSTITUTION_CHECK_FAILED', `wrong code ${i + 1}`);
+  }
+  const audited = await w.engine.db.selectFrom('pw_audit').select('id').where('action', '=', 'application.checkCodeFailed').execute();
+  t.equal(audited.length, 10, 'each wrong attempt is audited');
+  const limited = await declare(institutionA.checkCode);
+  t.equal(limited.statusCode, 429, 'the right code too, past the limit');
+  t.equal(limited.json().error.code, 'RATE_LIMITED');
+  t.ok(Number(limited.headers['retry-after']) > 0 && Number(limited.headers['retry-after']) <= 3600, `Retry-After ${limited.headers['retry-after']} s`);
+  w.clock.advance(60 * 60_000 + 1000);
+  // The session idled out meanwhile: log in again.
+  const later = await declare(institutionA.checkCode, await w.login(w.candidates.zhao.login));
+  t.equal(later.json().error.code, 'ALREADY_APPLIED', 'an hour later the right code passes the check (and meets the rule that 赵六 already applied)');
+
+  const unit = await w.login(w.institutions.a.businessLogin);
+  for (let i = 0; i < 12; i++) {
+    const wrong = await declare(String(200000 + i), unit);
+    if (wrong.json().error.code !== 'INSTITUTION_CHECK_FAILED') t.fail(`unit entry ${i + 1}: ${wrong.body}`);
+  }
+  t.pass('a business account entering applications directly is not limited (it holds the code)');
+});
+
+t.test('an unknown login answers exactly as a known one: 401 four times, then 423 for the lock period', async (t) => {
+  const w = await reliabilityWorld(t);
+  const attempt = (login: string) => w.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { login, password: 'Wrong@2026' } });
+  const answers = async (login: string) => {
+    const out: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await attempt(login);
+      out.push(`${res.statusCode} ${res.json().error.code}`);
+    }
+    return out;
+  };
+  const known = await answers('wuhan');
+  const unknown = await answers('no-such-login');
+  t.same(known, ['401 UNAUTHENTICATED', '401 UNAUTHENTICATED', '401 UNAUTHENTICATED', '401 UNAUTHENTICATED', '423 ACCOUNT_LOCKED', '423 ACCOUNT_LOCKED']);
+  t.same(unknown, known, 'the unknown login gets the same sequence');
+  w.clock.advance(31 * 60_000);
+  t.equal((await attempt('no-such-login')).statusCode, 401, 'after the lock period it answers 401 again, like a known account');
+  t.equal((await attempt('wuhan')).statusCode, 401);
+});
+
+t.test('security headers: nosniff, no-referrer and no framing everywhere, Swagger UI included; no-store on authenticated answers and the login', async (t) => {
+  const w = await reliabilityWorld(t);
+  const admin = await w.login('admin');
+  const login = await w.app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { login: 'admin', password: 'Demo@2026' } });
+  t.equal(login.headers['cache-control'], 'no-store', 'the login answer (a token) is not stored');
+  const me = await w.app.inject({ method: 'GET', url: '/api/v1/me', headers: admin });
+  t.equal(me.headers['cache-control'], 'no-store', 'an authenticated answer is not stored');
+  const detail = await w.app.inject({ method: 'GET', url: `/api/v1/applications/${w.applications.zhao}`, headers: admin });
+  t.equal(detail.headers['cache-control'], 'no-store', 'personal data (身份证号, phone) is not stored');
+  for (const url of ['/api/v1/me', '/api/v1/docs/', '/workflows', '/', '/healthz']) {
+    const res = await w.app.inject({ method: 'GET', url, headers: url === '/api/v1/me' ? admin : {} });
+    t.equal(res.headers['x-content-type-options'], 'nosniff', `${url}: nosniff`);
+    t.equal(res.headers['referrer-policy'], 'no-referrer', `${url}: no referrer`);
+    t.match(String(res.headers['content-security-policy']), /frame-ancestors 'none'/, `${url}: cannot be framed`);
+  }
+});
+
+/** A multipart body with `count` PDF files all in the field `field`, plus `fields`. */
+function manyFiles(field: string, count: number, fields: Record<string, string> = {}) {
+  const boundary = `----pw-many-${count}`;
+  const chunks: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  for (let i = 0; i < count; i++) {
+    chunks.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="f${i}.pdf"\r\nContent-Type: application/pdf\r\n\r\n`),
+      Buffer.from(`%PDF-1.4\n% file ${i}\n%%EOF\n`),
+      Buffer.from('\r\n'),
+    );
+  }
+  chunks.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(chunks), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+t.test('an upload field takes one file: more is 400 VALIDATION_FAILED naming the field, never a silent drop or FILE_TOO_LARGE', async (t) => {
+  const w = await reliabilityWorld(t);
+  const candidate = await w.login(w.candidates.zhao.login);
+  const before = await w.engine.db.selectFrom('pw_attachments').select('id').execute();
+  for (const count of [2, 20]) {
+    const res = await w.app.inject({
+      method: 'POST',
+      url: `/api/v1/applications/${w.applications.zhao}/segments/s2/paper-certificate`,
+      ...manyFiles('file', count),
+      headers: { ...candidate, ...manyFiles('file', count).headers },
+    });
+    t.equal(res.statusCode, 400, `${count} files on the paper certificate: 400`);
+    t.match(res.json().error, { code: 'VALIDATION_FAILED', details: [{ field: 'file', message: '只能上传一个文件' }] });
+  }
+  const after = await w.engine.db.selectFrom('pw_attachments').select('id').execute();
+  t.equal(after.length, before.length, 'nothing was stored');
+
+  const registration = manyFiles('registrationForm', 20, { name: '测试单位', address: '武汉市', creditCode: '91420100MA4K00001U', isMedical: 'false', adminName: '王磊', adminPhone: '13912345678', departmentId: '420102' });
+  const res = await w.app.inject({ method: 'POST', url: '/api/v1/institution-registrations', payload: registration.payload, headers: registration.headers });
+  t.equal(res.statusCode, 400, '20 files in one registration attachment: 400, not 413');
+  t.equal(res.json().error.code, 'VALIDATION_FAILED');
+  t.ok((res.json().error.details as { field: string }[]).some((d) => d.field === 'registrationForm'), 'naming the field');
+});

@@ -75,7 +75,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
         params,
         headers: idempotencyHeaders,
         body: applicationEditBody,
-        response: { 200: applicationDetailSchema, ...errorResponses(...eventErrors, 'INSTITUTION_CHECK_FAILED', 'ALREADY_APPLIED') },
+        response: { 200: applicationDetailSchema, ...errorResponses(...eventErrors, 'INSTITUTION_CHECK_FAILED', 'ALREADY_APPLIED', 'RATE_LIMITED') },
       },
     },
     async (request) => {
@@ -145,18 +145,33 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
     async (request, reply) => {
       const actor = requireActor(request);
       if (!request.isMultipart()) throw workflowError('UNSUPPORTED_FILE_TYPE', '请以 multipart/form-data 上传文件（字段 file）');
-      const part = await request.file().catch((error: unknown) => {
+      const parts = request.parts()[Symbol.asyncIterator]();
+      const first = await parts.next().catch((error: unknown) => {
         throw malformedMultipart(error);
       });
-      if (!part || part.fieldname !== 'file') {
-        part?.file.resume();
+      const part = first.done ? undefined : first.value;
+      if (!part || part.type !== 'file' || part.fieldname !== 'file') {
+        if (part?.type === 'file') part.file.resume();
         throw validationFailed([{ field: 'file', code: 'required', message: '请上传文件（字段 file）' }]);
       }
       // Busboy stops at the size limit and only flags the stream as truncated: turn that into a refusal.
       // A generator (not pipe) so a body cut off mid-file rejects the upload instead of leaving it waiting.
+      // Before the stream ends, the rest of the body is read: a second file refuses the upload
+      // (nothing is stored), instead of being dropped silently.
       const checked = (async function* () {
         yield* guardedStream(part.file);
         if (part.file.truncated) throw workflowError('FILE_TOO_LARGE', `文件超过 ${Math.floor(maxFileBytes / 1024 / 1024)} MB`);
+        for (;;) {
+          const next = await parts.next().catch((error: unknown) => {
+            if ((error as { code?: unknown })?.code === 'FST_FILES_LIMIT') return { done: false as const, value: { type: 'file' as const } };
+            throw malformedMultipart(error);
+          });
+          if (next.done) break;
+          if (next.value.type === 'file') {
+            if ('file' in next.value) (next.value as { file: NodeJS.ReadableStream }).file.resume();
+            throw validationFailed([{ field: 'file', code: 'tooManyFiles', message: '只能上传一个文件' }]);
+          }
+        }
       })();
       try {
         const detail = await engine.declarations.uploadPaperCertificate(

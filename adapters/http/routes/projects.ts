@@ -127,6 +127,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
             'INSTITUTION_CHECK_FAILED',
             'DEADLINE_PASSED',
             'PROJECT_NOT_OPEN',
+            'RATE_LIMITED',
           ),
         },
       },

@@ -18,12 +18,19 @@ import {
 
 /** The multipart parts of a request as the engine reads them: fields and file streams, in order. */
 async function* registrationParts(request: FastifyRequest): AsyncGenerator<RegistrationPart> {
+  let lastFileField = 'file';
   try {
     for await (const part of request.parts()) {
-      if (part.type === 'file') yield { type: 'file', name: part.fieldname, filename: part.filename, stream: guardedStream(part.file) };
-      else yield { type: 'field', name: part.fieldname, value: typeof part.value === 'string' ? part.value : String(part.value ?? '') };
+      if (part.type === 'file') {
+        lastFileField = part.fieldname;
+        yield { type: 'file', name: part.fieldname, filename: part.filename, stream: guardedStream(part.file) };
+      } else yield { type: 'field', name: part.fieldname, value: typeof part.value === 'string' ? part.value : String(part.value ?? '') };
     }
   } catch (error) {
+    // More files than the form has attachments: a wrong request, not a file that is too large.
+    if ((error as { code?: unknown })?.code === 'FST_FILES_LIMIT') {
+      throw validationFailed([{ field: lastFileField, code: 'tooManyFiles', message: '每个附件只能上传一个文件' }]);
+    }
     throw malformedMultipart(error);
   }
 }

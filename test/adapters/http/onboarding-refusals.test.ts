@@ -66,10 +66,11 @@ t.test('refused registrations answer 400/409/413/415 and leave no row and no fil
       code: 'UNSUPPORTED_FILE_TYPE',
     },
     {
+      // More files than the form has attachments is a wrong request, not a file that is too large.
       name: 'more files than the request may carry',
       request: () => post(multipart(hospital, { ...medicalFiles(), a: { content: pdf('1') }, b: { content: pdf('2') }, c: { content: pdf('3') } })),
-      status: 413,
-      code: 'FILE_TOO_LARGE',
+      status: 400,
+      code: 'VALIDATION_FAILED',
     },
     {
       name: 'an overlong idempotency key',
