@@ -9,6 +9,7 @@ import type { EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-def
 import type { Tables } from '../persistence/schema.js';
 import { institutionAccountNo, reserveInstitutionSerial } from './account-numbers.js';
 import { attachRegistrationFiles } from './attachments.js';
+import { workflowError } from '../errors.js';
 import { channelOf } from './command-channel.js';
 import type { RegistrationForm } from './registration-form.js';
 import { queueSms, smsTopics } from './sms.js';
@@ -90,7 +91,7 @@ async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Inst
     case 'REGISTER':
       return register(args);
     case 'RESUBMIT':
-      return row ? resubmit(args, row) : {};
+      return row ? resubmit(deps, args, row) : {};
     case 'APPROVE':
       return row?.state === 'applied' ? approve(deps, args, row) : {};
     case 'REISSUE_CODE':
@@ -116,11 +117,20 @@ async function register({ trx, columns, event, actor, now }: FactsArgs): Promise
   return { red: columns.credit_code_check_ok === false, alreadyRegistered };
 }
 
-async function resubmit({ trx, event, actor, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
-  const registration = channelOf(event)?.registration;
+async function resubmit(deps: InstitutionFactsDeps, { trx, event, actor, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+  const channel = channelOf(event);
+  const registration = channel?.registration;
   const creditCode = (registration?.form.creditCode ?? row.credit_code) as string | null;
   const alreadyRegistered = creditCode ? await liveRegistrationExists(trx, creditCode, row.id) : false;
   const resubmittable = row.state === 'rejected' || row.state === 'returned';
+  if (resubmittable && registration && actor.kind === 'public') {
+    // New data and files replace the registered ones (admin phone included): the texted 申请查询
+    // code proves the caller holds the phone registered now. It is spent with this command.
+    const refusal = channel?.queryCode
+      ? await consumeCode(trx, { purpose: 'query', subject: row.id, code: channel.queryCode, now, maxAttempts: deps.security.codeMaxAttempts })
+      : 'unknown';
+    if (refusal !== null) throw workflowError('INVALID_CODE', undefined, { rule: 'queryCodeVerified', field: 'queryCode' });
+  }
   if (registration && resubmittable && !alreadyRegistered) {
     await trx.updateTable('pw_institutions').set(formColumns(registration.form)).where('id', '=', row.id).execute();
     await attachRegistrationFiles(trx, row.id, registration.files, actor, now);

@@ -30,7 +30,8 @@ export interface ReceivedParts {
   issues: FieldIssue[];
 }
 
-const fieldNames = new Set<string>(registrationFields.map((f) => f.name));
+// queryCode: the texted 申请查询 code that proves a resubmission comes from the registered phone.
+const fieldNames = new Set<string>([...registrationFields.map((f) => f.name), 'queryCode']);
 const fileNames = new Set<string>(registrationFiles.map((f) => f.name));
 
 /**

@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Departments } from '../accounts/departments.js';
+import { consumeCode } from '../accounts/one-time-codes.js';
+import type { SecuritySettings } from '../accounts/security-settings.js';
 import { publicActor, type Actor } from '../engine/actor.js';
+import type { Clock } from '../engine/clock.js';
 import type { Logger } from '../engine/logger.js';
 import type { TransitionRunner } from '../engine/transition-runner.js';
 import { validationFailed, workflowError } from '../errors.js';
@@ -31,6 +34,31 @@ export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '23505';
 
+type RegistrationDeps = {
+  db: Kysely<Tables>;
+  storage: FileStorage;
+  departments: Departments;
+  institutions: TransitionRunner;
+  logger: Logger;
+  clock: Clock;
+  security: Pick<SecuritySettings, 'codeMaxAttempts'>;
+};
+
+/** The resubmission's query code: present, six digits, and live for the registration (INVALID_CODE otherwise). */
+async function checkResubmissionCode(deps: RegistrationDeps, registrationId: string, code: string | undefined): Promise<string> {
+  if (code === undefined || code.trim() === '') {
+    throw validationFailed([{ field: 'queryCode', code: 'required', message: '重新提交须填写发送至登记手机的验证码（申请查询）' }]);
+  }
+  if (!/^\d{6}$/.test(code.trim())) throw validationFailed([{ field: 'queryCode', code: 'invalidLength', message: '验证码长度为6位' }]);
+  const refusal = await deps.db
+    .transaction()
+    .execute((trx) =>
+      consumeCode(trx, { purpose: 'query', subject: registrationId, code: code.trim(), now: deps.clock.now(), maxAttempts: deps.security.codeMaxAttempts, consume: false }),
+    );
+  if (refusal !== null) throw workflowError('INVALID_CODE', undefined, { rule: 'queryCodeVerified', field: 'queryCode' });
+  return code.trim();
+}
+
 /**
  * Registration (REGISTER) and resubmission (RESUBMIT) of an institution
  * from the parts of a form: files are stored as they arrive, the form is
@@ -44,7 +72,7 @@ const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '235
  * const result = await registerInstitution(deps, parts, publicActor(ip), { idempotencyKey });
  */
 export async function registerInstitution(
-  deps: { db: Kysely<Tables>; storage: FileStorage; departments: Departments; institutions: TransitionRunner; logger: Logger },
+  deps: RegistrationDeps,
   parts: AsyncIterable<RegistrationPart> | Iterable<RegistrationPart>,
   actor: Actor,
   options: RegisterOptions = {},
@@ -71,7 +99,14 @@ export async function registerInstitution(
     const idempotencyKey = options.idempotencyKey === undefined ? undefined : `${form.creditCode}:${options.idempotencyKey}`;
     const resubmit = previous !== undefined && (previous.state === 'rejected' || previous.state === 'returned');
     const entityId = resubmit ? previous.id : crypto.randomUUID();
-    const event = withChannel({ type: resubmit ? 'RESUBMIT' : 'REGISTER' }, { registration: { entityId, form, files: uploads } });
+    // A resubmission replaces the admin name, phone and files of a public credit code: it needs the
+    // 申请查询 code texted to the phone registered now. Checked here in a transaction of its own (so a
+    // wrong guess counts), spent inside the command (institution-facts.ts).
+    const queryCode = resubmit ? await checkResubmissionCode(deps, previous.id, fields.queryCode) : undefined;
+    const event = withChannel(
+      { type: resubmit ? 'RESUBMIT' : 'REGISTER' },
+      { registration: { entityId, form, files: uploads }, ...(queryCode === undefined ? {} : { queryCode }) },
+    );
     // Registering is the public's act (machine role `public`), whoever happens to be logged in.
     const caller = publicActor(actor.ip);
     const result = resubmit

@@ -8,6 +8,7 @@ import {
   footprint,
   hospital,
   huangshiUnit,
+  lastSms,
   medicalFiles,
   parts,
   pdf,
@@ -159,7 +160,15 @@ t.test('a rejected or returned registration is resubmitted with the new data and
   const { engine } = await testEngine(t);
   const first = await engine.onboarding.register(parts(hospital, medicalFiles('v1')), anonymous);
   await engine.onboarding.sendInstitutionEvent(first.id, { type: 'RETURN', reason: '申请表未盖章' }, wuhanReviewer);
-  const again = await engine.onboarding.register(parts({ ...hospital, address: '武汉市江岸区新地址2号', adminPhone: '13900001111' }, medicalFiles('v2')), anonymous);
+  // The resubmission proves the registered phone with the texted 申请查询 code.
+  const codeFor = async () => {
+    await engine.onboarding.requestQueryCode({ creditCode: hospital.creditCode }, anonymous);
+    return (await lastSms(engine, 'institution.queryCode', first.id))!.queryCode!;
+  };
+  const again = await engine.onboarding.register(
+    parts({ ...hospital, address: '武汉市江岸区新地址2号', adminPhone: '13900001111', queryCode: await codeFor() }, medicalFiles('v2')),
+    anonymous,
+  );
   t.match(again, { id: first.id, state: 'applied', resubmitted: true, version: 3 });
   const detail = await engine.onboarding.getInstitution(first.id, admin);
   t.equal(detail.address, '武汉市江岸区新地址2号');
@@ -169,7 +178,7 @@ t.test('a rejected or returned registration is resubmitted with the new data and
   t.same(detail.history.map((h) => h.event), ['REGISTER', 'RETURN', 'RESUBMIT']);
 
   await engine.onboarding.sendInstitutionEvent(first.id, { type: 'REJECT', reason: '不符合条件' }, admin);
-  const third = await engine.onboarding.register(parts(hospital, medicalFiles('v3')), anonymous);
+  const third = await engine.onboarding.register(parts({ ...hospital, queryCode: await codeFor() }, medicalFiles('v3')), anonymous);
   t.match(third, { id: first.id, state: 'applied', resubmitted: true });
   t.equal((await footprint(engine)).institutions, 1, 'still one registration');
 });
@@ -199,4 +208,32 @@ t.test('reads parts from any async source in order, e.g. a generator', async (t)
   }
   const result = await engine.onboarding.register(source(), anonymous);
   t.equal(result.state, 'applied');
+});
+
+t.test('resubmitting a returned registration needs the code texted to the registered phone; without it or with a wrong one nothing changes', async (t) => {
+  const { engine } = await testEngine(t);
+  const first = await engine.onboarding.register(parts(hospital, medicalFiles('v1')), anonymous);
+  await engine.onboarding.sendInstitutionEvent(first.id, { type: 'RETURN', reason: '申请表未盖章' }, wuhanReviewer);
+  const takeover = { ...hospital, adminName: '冒名者', adminPhone: '13700000000' };
+  const before = await engine.onboarding.getInstitution(first.id, admin);
+
+  const missing = await refusal(engine.onboarding.register(parts(takeover, medicalFiles('x1')), anonymous));
+  t.match(missing, { code: 'VALIDATION_FAILED', details: [{ field: 'queryCode', code: 'required' }] }, 'no code: refused, naming queryCode');
+  const short = await refusal(engine.onboarding.register(parts({ ...takeover, queryCode: '12345' }, medicalFiles('x2')), anonymous));
+  t.match(short, { code: 'VALIDATION_FAILED', details: [{ field: 'queryCode', message: '验证码长度为6位' }] });
+  const guessed = await refusal(engine.onboarding.register(parts({ ...takeover, queryCode: '000000' }, medicalFiles('x3')), anonymous));
+  t.match(guessed, { code: 'INVALID_CODE', status: 401 }, 'no live code for this registration: 401 INVALID_CODE');
+  await engine.onboarding.requestQueryCode({ creditCode: hospital.creditCode }, anonymous);
+  const code = (await lastSms(engine, 'institution.queryCode', first.id))!.queryCode!;
+  const wrong = await refusal(engine.onboarding.register(parts({ ...takeover, queryCode: code === '111111' ? '222222' : '111111' }, medicalFiles('x4')), anonymous));
+  t.match(wrong, { code: 'INVALID_CODE' }, 'a wrong code: 401 INVALID_CODE');
+
+  const after = await engine.onboarding.getInstitution(first.id, admin);
+  t.same({ state: after.state, adminName: after.adminName, adminPhone: after.adminPhone, version: after.version }, { state: before.state, adminName: before.adminName, adminPhone: before.adminPhone, version: before.version }, 'nothing changed');
+  t.equal(after.attachments.length, before.attachments.length, 'no attachment added');
+
+  const ok = await engine.onboarding.register(parts({ ...hospital, queryCode: code }, medicalFiles('v2')), anonymous);
+  t.match(ok, { id: first.id, resubmitted: true, state: 'applied' }, 'the code from the registered phone lets the owner resubmit');
+  const reuse = await refusal(engine.onboarding.register(parts({ ...takeover, queryCode: code }, medicalFiles('x5')), anonymous));
+  t.not(reuse.code, undefined, 'the code is spent (and the registration is under review again)');
 });

@@ -145,7 +145,9 @@ t.test('申请查询 of a rejected registration shows the reason; of an approved
     reason: '材料不全',
   });
 
-  await engine.onboarding.register(parts(hospital, medicalFiles('again')), anonymous);
+  clock.advance(61_000);
+  // The resubmission proves the registered phone with a fresh 申请查询 code.
+  await engine.onboarding.register(parts({ ...hospital, queryCode: await queryCode(engine, hospital.creditCode, id) }, medicalFiles('again')), anonymous);
   await engine.onboarding.sendInstitutionEvent(id, { type: 'APPROVE' }, wuhanReviewer);
   const texted = (await lastSms(engine, 'institution.activationCode', id))!.activationCode!;
   clock.advance(61_000);

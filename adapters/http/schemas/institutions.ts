@@ -42,6 +42,10 @@ export const registrationMultipartSchema = z
     adminName: z.string().meta({ description: '本单位使用此平台的系统管理员姓名', example: '张敏' }),
     adminPhone: z.string().meta({ description: '系统管理员手机（接收激活码与查询验证码）', example: '13812341234' }),
     departmentId: z.string().meta({ description: '本单位业务主管（指导）卫生部门（GET /departments 的 id）', example: '420102' }),
+    queryCode: z
+      .string()
+      .optional()
+      .meta({ description: '重新提交被退回或审核不通过的注册时必填：申请查询发送到当前登记手机的6位验证码（证明是本单位提交）', example: '048213' }),
     registrationForm: z.string().meta({ format: 'binary', description: '单位用户注册申请表（盖章）：PDF/JPEG/PNG，≤10MB' }),
     creditCertificate: z.string().meta({ format: 'binary', description: '统一社会信用代码证：PDF/JPEG/PNG，≤10MB' }),
     medicalLicense: z.string().optional().meta({ format: 'binary', description: '医疗登记许可证（仅医疗机构）：PDF/JPEG/PNG，≤10MB' }),
