@@ -97,12 +97,25 @@ export async function registerInstitution(
       .executeTakeFirst();
     // Idempotency keys of public creations are shared by all anonymous callers: scope them to the credit code.
     const idempotencyKey = options.idempotencyKey === undefined ? undefined : `${form.creditCode}:${options.idempotencyKey}`;
-    const resubmit = previous !== undefined && (previous.state === 'rejected' || previous.state === 'returned');
+    // A retried resubmission finds its registration under review again: the runner replays it by its key
+    // (its code is spent by then, so it is not asked for again).
+    const replay =
+      previous !== undefined && idempotencyKey !== undefined
+        ? await deps.db
+            .selectFrom('pw_history')
+            .select('seq')
+            .where('entity_id', '=', previous.id)
+            .where('idempotency_key', '=', idempotencyKey)
+            .where('event_type', '=', 'RESUBMIT')
+            .where('actor_id', 'is', null)
+            .executeTakeFirst()
+        : undefined;
+    const resubmit = previous !== undefined && (replay !== undefined || previous.state === 'rejected' || previous.state === 'returned');
     const entityId = resubmit ? previous.id : crypto.randomUUID();
     // A resubmission replaces the admin name, phone and files of a public credit code: it needs the
     // 申请查询 code texted to the phone registered now. Checked here in a transaction of its own (so a
     // wrong guess counts), spent inside the command (institution-facts.ts).
-    const queryCode = resubmit ? await checkResubmissionCode(deps, previous.id, fields.queryCode) : undefined;
+    const queryCode = resubmit && !replay ? await checkResubmissionCode(deps, previous.id, fields.queryCode) : undefined;
     const event = withChannel(
       { type: resubmit ? 'RESUBMIT' : 'REGISTER' },
       { registration: { entityId, form, files: uploads }, ...(queryCode === undefined ? {} : { queryCode }) },

@@ -237,3 +237,16 @@ t.test('resubmitting a returned registration needs the code texted to the regist
   const reuse = await refusal(engine.onboarding.register(parts({ ...takeover, queryCode: code }, medicalFiles('x5')), anonymous));
   t.not(reuse.code, undefined, 'the code is spent (and the registration is under review again)');
 });
+
+t.test('a retried resubmission with the same idempotency key is replayed although its code is spent', async (t) => {
+  const { engine } = await testEngine(t);
+  const first = await engine.onboarding.register(parts(hospital, medicalFiles('v1')), anonymous);
+  await engine.onboarding.sendInstitutionEvent(first.id, { type: 'RETURN', reason: '申请表未盖章' }, wuhanReviewer);
+  await engine.onboarding.requestQueryCode({ creditCode: hospital.creditCode }, anonymous);
+  const code = (await lastSms(engine, 'institution.queryCode', first.id))!.queryCode!;
+  const once = await engine.onboarding.register(parts({ ...hospital, queryCode: code }, medicalFiles('v2')), anonymous, { idempotencyKey: 'resubmit-1' });
+  const again = await engine.onboarding.register(parts({ ...hospital, queryCode: code }, medicalFiles('v2')), anonymous, { idempotencyKey: 'resubmit-1' });
+  t.same(again, once, 'the same answer');
+  const history = await engine.institutions.history(first.id, admin);
+  t.equal(history.filter((h) => h.event === 'RESUBMIT').length, 1, 'one RESUBMIT in the history');
+});
