@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../engine/actor.js';
-import { validationFailed, workflowError } from '../errors.js';
+import { workflowError } from '../errors.js';
 import { jsonb } from '../persistence/jsonb.js';
 import type { Tables } from '../persistence/schema.js';
 import type { Clock } from '../engine/clock.js';
 import type { OutgoingSms, SmsProvider } from './sms-notifier.js';
+import { pageWindow } from '../engine/page.js';
 
 /**
  * Development only: every message is kept, codes included, in the
@@ -59,15 +60,11 @@ export async function listDevSms(
   filter: { phone?: string; page?: number; pageSize?: number } = {},
 ): Promise<{ items: DevSmsItem[]; total: number; page: number; pageSize: number }> {
   if (actor.kind !== 'admin') throw workflowError('FORBIDDEN', '仅管理员可查看开发短信收件箱', { rule: 'role' });
-  const page = filter.page ?? 1;
-  const pageSize = filter.pageSize ?? 10;
-  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-    throw validationFailed([{ field: 'page', code: 'invalid', message: '页码须为正整数，每页条数为1至100' }]);
-  }
+  const { page, pageSize, offset } = pageWindow(filter);
   let query = db.selectFrom('pw_sms_inbox');
   if (filter.phone) query = query.where('phone', '=', filter.phone);
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await query.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await query.selectAll().orderBy('id', 'desc').limit(pageSize).offset(offset).execute();
   return {
     items: rows.map((r) => ({
       id: r.id,

@@ -9,6 +9,7 @@ import type { HistoryEntry } from '../engine/transition-runner.js';
 import { validationFailed, workflowError } from '../errors.js';
 import type { InstitutionTable, Tables } from '../persistence/schema.js';
 import type { AttachmentView } from './attachments.js';
+import { pageWindow } from '../engine/page.js';
 
 type InstitutionRow = Selectable<InstitutionTable>;
 
@@ -135,11 +136,7 @@ export async function listInstitutions(
   filter: InstitutionFilter = {},
 ): Promise<Page<InstitutionSummary>> {
   if (actor.kind !== 'admin' && actor.kind !== 'district') throw workflowError('FORBIDDEN', '仅考区或管理员可查看机构注册列表', { rule: 'role' });
-  const page = filter.page ?? 1;
-  const pageSize = filter.pageSize ?? 10;
-  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-    throw validationFailed([{ field: 'page', code: 'invalid', message: '页码须为正整数，每页条数为1至100' }]);
-  }
+  const { page, pageSize, offset } = pageWindow(filter);
   if (filter.state !== undefined && filter.state !== '' && !institutionStates.includes(filter.state)) {
     throw validationFailed([{ field: 'state', code: 'invalid', message: `状态须为 ${institutionStates.join('、')} 之一` }]);
   }
@@ -171,7 +168,7 @@ export async function listInstitutions(
     .orderBy('pw_institutions.created_at', 'desc')
     .orderBy('pw_institutions.id', 'desc')
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
+    .offset(offset)
     .execute();
   return { items: rows.map((r) => summaryOf(r as InstitutionRow, r.department_name)), total: Number(total), page, pageSize };
 }

@@ -2,9 +2,10 @@ import type { Kysely } from 'kysely';
 import { maskPhone } from '../domain/masking.js';
 import { scrubText } from '../logging/redact.js';
 import type { Actor } from '../engine/actor.js';
-import { validationFailed, workflowError } from '../errors.js';
+import { workflowError } from '../errors.js';
 import type { Tables } from '../persistence/schema.js';
 import type { Page } from './institution-views.js';
+import { pageWindow } from '../engine/page.js';
 
 /** One notification as GET /outbox shows it. */
 export interface OutboxItem {
@@ -63,15 +64,11 @@ export async function listOutbox(
   filter: { topic?: string; page?: number; pageSize?: number } = {},
 ): Promise<Page<OutboxItem>> {
   if (actor.kind !== 'admin') throw workflowError('FORBIDDEN', '仅管理员可查看通知记录', { rule: 'role' });
-  const page = filter.page ?? 1;
-  const pageSize = filter.pageSize ?? 10;
-  if (!Number.isInteger(page) || page < 1 || !Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-    throw validationFailed([{ field: 'page', code: 'invalid', message: '页码须为正整数，每页条数为1至100' }]);
-  }
+  const { page, pageSize, offset } = pageWindow(filter);
   let query = db.selectFrom('pw_outbox');
   if (filter.topic) query = query.where('topic', '=', filter.topic);
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
-  const rows = await query.selectAll().orderBy('id', 'desc').limit(pageSize).offset((page - 1) * pageSize).execute();
+  const rows = await query.selectAll().orderBy('id', 'desc').limit(pageSize).offset(offset).execute();
   return {
     items: rows.map((r) => ({
       id: r.id,
