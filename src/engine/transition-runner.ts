@@ -137,9 +137,6 @@ function requestHash(event: WorkflowEvent, columns: Record<string, unknown>, mod
   return `${mode}:${createHash('sha256').update(JSON.stringify(canonical({ event, columns }))).digest('hex')}`;
 }
 
-const eventPayload = (event: WorkflowEvent, keys: readonly string[]): Record<string, string> =>
-  Object.fromEntries(keys.flatMap((key) => (typeof event[key] === 'string' && event[key] !== '' ? [[key, event[key] as string]] : [])));
-
 export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps): TransitionRunner {
   const { machine } = def;
   const table = def.table;
@@ -261,7 +258,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
           entity_type: def.name,
           entity_id: id,
           // The event's own text (a decision's explanation) goes along: a message may quote it.
-          payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind, ...eventPayload(event, def.payloadKeys) }),
+          payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind, ...payloadOf(event) }),
           created_at: now,
         })
         .execute();
