@@ -53,15 +53,13 @@ const rowOf = (seq: number, code: string, name: string, row: Selectable<Business
 
 const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '23505';
 
-/** The institution, when the actor may see it; NOT_FOUND otherwise (reads do not reveal what exists). */
-async function visibleInstitution(deps: BusinessAccountDeps, institutionId: string, actor: Actor, forEvent: boolean) {
+/** The institution, when the actor may see it; NOT_FOUND otherwise (neither reads nor events reveal what exists). */
+async function visibleInstitution(deps: BusinessAccountDeps, institutionId: string, actor: Actor) {
   const institution = isUuid(institutionId)
     ? await deps.db.selectFrom('pw_institutions').select(['id', 'department_id']).where('id', '=', institutionId).executeTakeFirst()
     : undefined;
-  if (!institution) throw workflowError('NOT_FOUND');
-  if (!(await inOrganisationScope(actor, institution.id, institution.department_id, deps.scope))) {
-    // As the runner does: a read outside the scope is absent, an event outside it forbidden.
-    throw forEvent ? workflowError('FORBIDDEN', undefined, { rule: 'scope' }) : workflowError('NOT_FOUND');
+  if (!institution || !(await inOrganisationScope(actor, institution.id, institution.department_id, deps.scope))) {
+    throw workflowError('NOT_FOUND');
   }
   return institution;
 }
@@ -75,7 +73,7 @@ async function visibleInstitution(deps: BusinessAccountDeps, institutionId: stri
  * const rows = await listBusinessAccounts(deps, institutionId, actor); // rows[6].businessCode === '19'
  */
 export async function listBusinessAccounts(deps: BusinessAccountDeps, institutionId: string, actor: Actor): Promise<BusinessAccountRow[]> {
-  await visibleInstitution(deps, institutionId, actor, false);
+  await visibleInstitution(deps, institutionId, actor);
   const rows = await deps.db.selectFrom('pw_business_accounts').selectAll().where('institution_id', '=', institutionId).execute();
   return businessLines.map((line) => rowOf(line.seq, line.code, line.name, rows.find((r) => r.business_code === line.code)));
 }
@@ -86,8 +84,8 @@ export async function listBusinessAccounts(deps: BusinessAccountDeps, institutio
  * its activation code once; REISSUE_CODE returns a new one (the old one
  * stops working); DISABLE / ENABLE. Only the institution's own main
  * account generates and reissues, and only once the institution is
- * activated (INSTITUTION_NOT_ACTIVE); another institution's account gets
- * FORBIDDEN.
+ * activated (INSTITUTION_NOT_ACTIVE); an account that cannot see the
+ * institution gets NOT_FOUND, as for a missing id.
  *
  * @example
  * const { accountNo, activationCode } = await sendBusinessAccountEvent(deps, institutionId, '19', { type: 'GENERATE' }, mainAccount);
@@ -102,7 +100,7 @@ export async function sendBusinessAccountEvent(
 ): Promise<BusinessAccountEventResult> {
   const line = findBusinessLine(businessCode);
   if (!line) throw workflowError('NOT_FOUND', '业务编码不存在');
-  const institution = await visibleInstitution(deps, institutionId, actor, true);
+  const institution = await visibleInstitution(deps, institutionId, actor);
   const find = () =>
     deps.db
       .selectFrom('pw_business_accounts')

@@ -26,16 +26,13 @@ export interface CheckCodeDeps {
  * Who may see and rotate an institution's check code: its own main
  * account, district reviewers over its node, admins. Business accounts of
  * the institution see the institution but not its check code (FORBIDDEN);
- * anyone else gets NOT_FOUND for a read and FORBIDDEN for a rotation.
+ * anyone else gets NOT_FOUND, for a read and a rotation alike (as for a missing id).
  */
-async function institutionFor(deps: CheckCodeDeps, institutionId: string, actor: Actor, write: boolean) {
+async function institutionFor(deps: CheckCodeDeps, institutionId: string, actor: Actor) {
   const row = isUuid(institutionId)
     ? await deps.db.selectFrom('pw_institutions').select(['id', 'state', 'department_id', 'check_code']).where('id', '=', institutionId).executeTakeFirst()
     : undefined;
-  if (!row) throw workflowError('NOT_FOUND');
-  if (!(await inOrganisationScope(actor, row.id, row.department_id, deps.scope))) {
-    throw write ? workflowError('FORBIDDEN', undefined, { rule: 'scope' }) : workflowError('NOT_FOUND');
-  }
+  if (!row || !(await inOrganisationScope(actor, row.id, row.department_id, deps.scope))) throw workflowError('NOT_FOUND');
   if (actor.kind !== 'admin' && actor.kind !== 'district' && actor.kind !== 'institution') {
     throw workflowError('FORBIDDEN', '仅机构主账号、考区或管理员可查看校验码', { rule: 'role' });
   }
@@ -50,7 +47,7 @@ async function institutionFor(deps: CheckCodeDeps, institutionId: string, actor:
  * const { checkCode } = await getCheckCode(deps, institutionId, mainAccount); // '434148'
  */
 export async function getCheckCode(deps: CheckCodeDeps, institutionId: string, actor: Actor): Promise<CheckCodeView> {
-  const row = await institutionFor(deps, institutionId, actor, false);
+  const row = await institutionFor(deps, institutionId, actor);
   return { institutionId: row.id, checkCode: row.check_code };
 }
 
@@ -62,7 +59,7 @@ export async function getCheckCode(deps: CheckCodeDeps, institutionId: string, a
  * const { checkCode } = await rotateCheckCode(deps, institutionId, mainAccount);
  */
 export async function rotateCheckCode(deps: CheckCodeDeps, institutionId: string, actor: Actor): Promise<CheckCodeView> {
-  const row = await institutionFor(deps, institutionId, actor, true);
+  const row = await institutionFor(deps, institutionId, actor);
   if (!row.check_code || (row.state !== 'approved' && row.state !== 'activated')) {
     throw workflowError('INVALID_TRANSITION', '机构审核通过后才有校验码', { state: row.state, event: 'ROTATE_CHECK_CODE' });
   }

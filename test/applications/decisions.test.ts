@@ -194,7 +194,7 @@ t.test('the district approves, rejects (with explanation) and returns to the uni
 
   const before = await snapshotOf(engine, id);
   t.match(await refusal(engine.declarations.send(id, { type: 'DISTRICT_APPROVE' }, unit)), { code: 'FORBIDDEN', details: { rule: 'role' } });
-  t.match(await refusal(engine.declarations.send(id, { type: 'DISTRICT_APPROVE' }, huangshiDistrict)), { code: 'FORBIDDEN', details: { rule: 'scope' } });
+  t.match(await refusal(engine.declarations.send(id, { type: 'DISTRICT_APPROVE' }, huangshiDistrict)), { code: 'NOT_FOUND' });
   t.equal((await refusal(engine.declarations.detail(id, huangshiDistrict))).code, 'NOT_FOUND');
   t.match(await refusal(engine.declarations.send(id, { type: 'DISTRICT_REJECT' }, district)), { code: 'EXPLANATION_REQUIRED' });
   t.match(await refusal(engine.declarations.send(id, { type: 'DISTRICT_RETURN' }, district)), { code: 'EXPLANATION_REQUIRED' });

@@ -145,7 +145,8 @@ t.test('every refusal leaves row, version, history and outbox unchanged and name
     },
     { name: 'REJECT without explanation', event: { type: 'REJECT' }, actor: unit, code: 'EXPLANATION_REQUIRED', rule: 'explanationGiven' },
     { name: 'a unit decision sent by a district reviewer', event: { type: 'APPROVE' }, actor: district, code: 'FORBIDDEN', rule: 'role' },
-    { name: 'a decision by another institution', event: { type: 'APPROVE' }, actor: unitOf(otherInstitution), code: 'FORBIDDEN', rule: 'scope' },
+    // Outside the caller's scope answers as a missing id would: existence is not revealed.
+    { name: 'a decision by another institution', event: { type: 'APPROVE' }, actor: unitOf(otherInstitution), code: 'NOT_FOUND' },
     { name: 'a stale expectedVersion', event: { type: 'APPROVE' }, actor: unit, options: { expectedVersion: 7 }, code: 'VERSION_CONFLICT' },
     { name: 'an unknown event type', event: { type: 'FORCE_APPROVE' }, actor: unit, code: 'VALIDATION_FAILED' },
     { name: 'an unknown payload field', event: { type: 'APPROVE', state: 'closed.certified' }, actor: unit, code: 'VALIDATION_FAILED' },

@@ -70,8 +70,9 @@ t.test('an institution cannot act on another institution’s business accounts; 
   const huangshi = await activated(engine, huangshiUnit, plainFiles());
   await engine.onboarding.sendBusinessAccountEvent(wuhan.id, '19', { type: 'GENERATE' }, wuhan.main);
 
-  t.match(await refusal(engine.onboarding.sendBusinessAccountEvent(wuhan.id, '19', { type: 'REISSUE_CODE' }, huangshi.main)), { code: 'FORBIDDEN', details: { rule: 'scope' } });
-  t.match(await refusal(engine.onboarding.sendBusinessAccountEvent(wuhan.id, '12', { type: 'GENERATE' }, huangshi.main)), { code: 'FORBIDDEN' });
+  // Another institution's accounts do not exist for it: NOT_FOUND, as for a missing institution.
+  t.match(await refusal(engine.onboarding.sendBusinessAccountEvent(wuhan.id, '19', { type: 'REISSUE_CODE' }, huangshi.main)), { code: 'NOT_FOUND' });
+  t.match(await refusal(engine.onboarding.sendBusinessAccountEvent(wuhan.id, '12', { type: 'GENERATE' }, huangshi.main)), { code: 'NOT_FOUND' });
   t.match(await refusal(engine.onboarding.businessAccounts(wuhan.id, huangshi.main)), { code: 'NOT_FOUND' });
   t.match(await refusal(engine.onboarding.businessAccounts(wuhan.id, huangshiReviewer)), { code: 'NOT_FOUND' });
   t.equal((await engine.onboarding.businessAccounts(wuhan.id, wuhanReviewer)).length, 10);

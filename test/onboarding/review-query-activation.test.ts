@@ -60,12 +60,12 @@ t.test('a refused APPROVE gives its serial back: the next approval still gets JG
   t.equal(approved.accountNo, 'JG00000');
 });
 
-t.test('REJECT and RETURN need a reason; a reviewer of another city is FORBIDDEN and cannot read it', async (t) => {
+t.test('REJECT and RETURN need a reason; for a reviewer of another city the registration does not exist', async (t) => {
   const { engine } = await testEngine(t);
   const id = await registered(engine);
   t.match(await refusal(engine.onboarding.sendInstitutionEvent(id, { type: 'REJECT' }, wuhanReviewer)), { code: 'REASON_REQUIRED' });
   t.match(await refusal(engine.onboarding.sendInstitutionEvent(id, { type: 'RETURN', reason: '  ' }, wuhanReviewer)), { code: 'REASON_REQUIRED' });
-  t.match(await refusal(engine.onboarding.sendInstitutionEvent(id, { type: 'APPROVE' }, huangshiReviewer)), { code: 'FORBIDDEN', details: { rule: 'scope' } });
+  t.match(await refusal(engine.onboarding.sendInstitutionEvent(id, { type: 'APPROVE' }, huangshiReviewer)), { code: 'NOT_FOUND' });
   t.match(await refusal(engine.onboarding.getInstitution(id, huangshiReviewer)), { code: 'NOT_FOUND' });
   t.match(await refusal(engine.onboarding.sendInstitutionEvent(id, { type: 'APPROVE' }, anonymous)), { code: 'FORBIDDEN', details: { rule: 'role' } });
   const page = await engine.onboarding.listInstitutions(huangshiReviewer);

@@ -37,8 +37,9 @@ interface Ctx {
 const all = (o: Outcome): Row => ({ anonymous: o, candidate: o, institution: o, business: o, district: o, admin: o });
 const authed = (o: Outcome, rest: Partial<Row> = {}): Row => ({ ...all(o), anonymous: 401, ...rest });
 
-// Reads outside the caller's scope are 404 (the object does not exist for them);
-// a role that can never do something is 403; no session is 401.
+// Reads and events outside the caller's scope are 404 (the object does not exist for them:
+// the same answer as a missing id); a role that can never do something to an object it
+// sees is 403; no session is 401.
 const readInstitution: Row = {
   anonymous: 401,
   candidate: 404,
@@ -116,9 +117,10 @@ const table: Record<string, Entry> = {
   'GET /api/v1/institutions/:id': { scoped: true, request: (c, s) => ({ url: `/api/v1/institutions/${c.institution[s]}` }), expect: readInstitution },
   'POST /api/v1/institutions/:id/events': {
     scoped: true,
-    // APPROVE of an activated institution: an authorised reviewer gets 409, anyone else is stopped before.
+    // APPROVE of an activated institution: an authorised reviewer gets 409; a role that may not
+    // approve is 403 where it sees the institution and 404 (as a missing id) where it does not.
     request: (c, s) => ({ url: `/api/v1/institutions/${c.institution[s]}/events`, payload: { type: 'APPROVE' } }),
-    expect: { anonymous: 401, candidate: 403, institution: 403, business: 403, district: [409, 409, 403], admin: 409 },
+    expect: { anonymous: 401, candidate: 404, institution: [403, 404, 404], business: [403, 404, 404], district: [409, 409, 404], admin: 409 },
   },
   'GET /api/v1/institutions/:id/check-code': {
     scoped: true,
@@ -128,8 +130,8 @@ const table: Record<string, Entry> = {
   'POST /api/v1/institutions/:id/check-code': {
     scoped: true,
     request: (c, s) => ({ url: `/api/v1/institutions/${c.institution[s]}/check-code` }),
-    // A write outside the scope is FORBIDDEN (rule scope).
-    expect: { anonymous: 401, candidate: 403, institution: [200, 403, 403], business: 403, district: [200, 200, 403], admin: 200 },
+    // A write outside the scope answers as a missing id (404), like a read.
+    expect: { anonymous: 401, candidate: 404, institution: [200, 404, 404], business: [403, 404, 404], district: [200, 200, 404], admin: 200 },
   },
   'GET /api/v1/institutions/:id/business-accounts': {
     scoped: true,
@@ -140,7 +142,7 @@ const table: Record<string, Entry> = {
     scoped: true,
     // GENERATE of an account that exists: 409 for the institution's own main account.
     request: (c, s) => ({ url: `/api/v1/institutions/${c.institution[s]}/business-accounts/19/events`, payload: { type: 'GENERATE' } }),
-    expect: { anonymous: 401, candidate: 403, institution: [409, 403, 403], business: 403, district: [403, 403, 403], admin: 403 },
+    expect: { anonymous: 401, candidate: 404, institution: [409, 404, 404], business: [403, 404, 404], district: [403, 403, 404], admin: 403 },
   },
   'GET /api/v1/attachments/:id': { scoped: true, request: (c, s) => ({ url: `/api/v1/attachments/${c.attachment[s]}` }), expect: readInstitution },
   'GET /api/v1/outbox': { scoped: false, request: () => ({ url: '/api/v1/outbox' }), expect: authed(403, { admin: 200 }) },
@@ -180,14 +182,14 @@ const table: Record<string, Entry> = {
     scoped: true,
     // A submitted application cannot be edited: whoever may edit it meets 409, anyone else is stopped before.
     request: (c, s) => ({ url: `/api/v1/applications/${c.application[s]}`, payload: zhaoLiuInput() }),
-    // Roles that may never EDIT are refused by role (403) first; the unit's own meets the state (409).
+    // Roles that may never EDIT are refused by role (403) before any look-up; the unit's own meets the state (409).
     expect: { anonymous: 401, candidate: [409, 404, 404], institution: 403, business: [409, 404, 404], district: 403, admin: 403 },
   },
   'POST /api/v1/applications/:id/events': {
     scoped: true,
     // DISTRICT_APPROVE of an application still at the unit: the supervising district meets 409.
     request: (c, s) => ({ url: `/api/v1/applications/${c.application[s]}/events`, payload: { type: 'DISTRICT_APPROVE' } }),
-    expect: { anonymous: 401, candidate: 403, institution: 403, business: 403, district: [409, 409, 403], admin: 409 },
+    expect: { anonymous: 401, candidate: [403, 404, 404], institution: [403, 404, 404], business: [403, 404, 404], district: [409, 409, 404], admin: 409 },
   },
   'POST /api/v1/applications/:id/segments/:segmentId/paper-certificate': {
     scoped: true,

@@ -2,7 +2,9 @@
  * Issue 17: what an outside probe of the bundled server found, each case as a
  * request. Every test here failed before its fix.
  */
+import type { InjectOptions } from 'fastify';
 import t from 'tap';
+import { multipartFile, pdfBytes, zhaoLiuInput } from '../applications/fixtures.js';
 import { institutionA, reliabilityWorld } from '../helpers/reliability-fixtures.js';
 
 t.test('DISABLE ends the disabled accounts\' sessions and ENABLE does not bring the old tokens back', async (t) => {
@@ -200,4 +202,46 @@ t.test('an upload field takes one file: more is 400 VALIDATION_FAILED naming the
   t.equal(res.statusCode, 400, '20 files in one registration attachment: 400, not 413');
   t.equal(res.json().error.code, 'VALIDATION_FAILED');
   t.ok((res.json().error.details as { field: string }[]).some((d) => d.field === 'registrationForm'), 'naming the field');
+});
+
+t.test('an object outside the caller\'s scope answers every read and event exactly as a missing id: 404 NOT_FOUND, the same body', async (t) => {
+  const w = await reliabilityWorld(t);
+  const missing = crypto.randomUUID();
+  const outside = { institution: w.institutions.c.id, application: w.applications.sun, attachment: w.institutions.c.attachmentIds[0]! };
+  const absent = { institution: missing, application: missing, attachment: missing };
+  type Ids = typeof outside;
+  const requests: [string, (ids: Ids) => { method: 'GET' | 'POST' | 'PUT'; url: string; payload?: unknown; headers?: Record<string, string> }][] = [
+    ['institution', (ids) => ({ method: 'GET', url: `/api/v1/institutions/${ids.institution}` })],
+    ['institution event', (ids) => ({ method: 'POST', url: `/api/v1/institutions/${ids.institution}/events`, payload: { type: 'APPROVE' } })],
+    ['check code', (ids) => ({ method: 'GET', url: `/api/v1/institutions/${ids.institution}/check-code` })],
+    ['check code rotation', (ids) => ({ method: 'POST', url: `/api/v1/institutions/${ids.institution}/check-code` })],
+    ['business accounts', (ids) => ({ method: 'GET', url: `/api/v1/institutions/${ids.institution}/business-accounts` })],
+    ['business account event', (ids) => ({ method: 'POST', url: `/api/v1/institutions/${ids.institution}/business-accounts/19/events`, payload: { type: 'GENERATE' } })],
+    ['attachment', (ids) => ({ method: 'GET', url: `/api/v1/attachments/${ids.attachment}` })],
+    ['application', (ids) => ({ method: 'GET', url: `/api/v1/applications/${ids.application}` })],
+    ['application history', (ids) => ({ method: 'GET', url: `/api/v1/applications/${ids.application}/history` })],
+    ['application edit', (ids) => ({ method: 'PUT', url: `/api/v1/applications/${ids.application}`, payload: zhaoLiuInput() })],
+    ['application event', (ids) => ({ method: 'POST', url: `/api/v1/applications/${ids.application}/events`, payload: { type: 'DISTRICT_APPROVE' } })],
+    ['application event by the unit', (ids) => ({ method: 'POST', url: `/api/v1/applications/${ids.application}/events`, payload: { type: 'APPROVE', explanation: '同意' } })],
+    ['paper certificate', (ids) => ({ method: 'POST', url: `/api/v1/applications/${ids.application}/segments/s1/paper-certificate`, ...multipartFile('file', 'p.pdf', pdfBytes) })],
+  ];
+  const callers = { candidate: w.candidates.zhao.login, institution: w.institutions.a.mainLogin, business: w.institutions.a.businessLogin, district: 'wuhan' };
+  const before = await w.engine.db.selectFrom('pw_history').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  for (const [kind, login] of Object.entries(callers)) {
+    const auth = await w.login(login);
+    for (const [name, request] of requests) {
+      const answer = async (ids: Ids) => {
+        const { headers, ...rest } = request(ids);
+        const res = await w.app.inject({ ...rest, headers: { ...auth, ...headers } } as InjectOptions);
+        return { status: res.statusCode, body: res.json() as unknown };
+      };
+      const [forOutside, forAbsent] = [await answer(outside), await answer(absent)];
+      t.same(forOutside, forAbsent, `${kind} × ${name}: the same answer as for a missing id`);
+      // A role that may never do this is refused before any look-up (403 rule role, whatever the id).
+      const refusedByRole = forOutside.status === 403 && (forOutside.body as { error: { details?: { rule?: string } } }).error.details?.rule === 'role';
+      t.ok(forOutside.status === 404 || refusedByRole, `${kind} × ${name}: 404 (or 403 by role whatever the id), got ${forOutside.status}`);
+    }
+  }
+  const after = await w.engine.db.selectFrom('pw_history').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  t.equal(Number(after.n), Number(before.n), 'nothing changed');
 });

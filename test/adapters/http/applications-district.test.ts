@@ -31,7 +31,7 @@ t.test('report, district decisions and the deadline over HTTP', async (t) => {
   const returned = await event(c, wuhan, { type: 'DISTRICT_RETURN', explanation: '请重新核对' });
   t.match(returned.json(), { state: 'unitReview.pending', districtDecision: { label: '考区退回', explanation: '请重新核对' } });
   t.match((await api('GET', `/projects/${projectId}/applications?state=unitReview.pending`, unit)).json().items, [{ id: c, note: '考区退回：请重新核对' }]);
-  t.equal((await event(a, await w.login('huangshi'), { type: 'DISTRICT_REJECT', explanation: 'x' })).statusCode, 403, 'another district may not decide');
+  t.equal((await event(a, await w.login('huangshi'), { type: 'DISTRICT_REJECT', explanation: 'x' })).statusCode, 404, 'another district may not decide: for it the application does not exist');
 
   w.clock.set('2026-04-01T00:00:00.000Z');
   const late = await event(c, await w.login(w.unitLogin), { type: 'APPROVE', explanation: '晚了' });

@@ -4,8 +4,8 @@ import { isWorkflowError } from '../../../src/errors.js';
 import { activatedInstitution, pendingApplication, testEngine, unitOf } from '../../helpers/engine.js';
 
 // Every account kind × every entity × own or other object, through the
-// engine (what the routes call). A read outside the scope is NOT_FOUND, an
-// event outside it FORBIDDEN; nothing leaks.
+// engine (what the routes call). A read or an event outside the scope is
+// NOT_FOUND, as for a missing id; nothing leaks, not even existence.
 
 t.test('permission matrix: account kind × object × own or other', async (t) => {
   const { engine, facts } = await testEngine(t);
@@ -62,15 +62,16 @@ t.test('permission matrix: account kind × object × own or other', async (t) =>
     }
   }
 
-  // Events: someone outside the scope gets FORBIDDEN before any rule runs.
+  // Events: someone outside the scope gets NOT_FOUND before any rule runs; a role
+  // that may not send the event to an object it sees gets FORBIDDEN (rule role).
   facts.application = { redOnTotalOrCurrent: false, otherRedSegmentsWithoutPaper: [] };
   const event = (actor: Actor, id: string) =>
     engine.applications.send(id, { type: 'APPROVE' }, actor).then(
       (r) => r.state,
       (e) => (isWorkflowError(e) ? `${e.code}:${(e.details as { rule?: string })?.rule}` : 'ERROR'),
     );
-  t.equal(await event(unitOf(huangshiInstitution), wuhanApplication), 'FORBIDDEN:scope', 'a unit cannot decide another unit’s application');
-  t.equal(await event(actors['business 11 (Wuhan)']!, wuhanApplication), 'FORBIDDEN:scope', 'only business 19 decides applications');
+  t.equal(await event(unitOf(huangshiInstitution), wuhanApplication), 'NOT_FOUND:undefined', 'a unit cannot decide another unit’s application');
+  t.equal(await event(actors['business 11 (Wuhan)']!, wuhanApplication), 'NOT_FOUND:undefined', 'only business 19 decides applications');
   t.equal(await event(actors['district 武汉']!, wuhanApplication), 'FORBIDDEN:role', 'a district reviewer cannot take the unit’s decision');
   t.equal(await event(actors['candidate-1']!, wuhanApplication), 'FORBIDDEN:role', 'the candidate cannot approve their own application');
   t.equal(await event(unitOf(wuhanInstitution), wuhanApplication), 'unitReview.approved', 'the owning unit can');
@@ -80,6 +81,6 @@ t.test('permission matrix: account kind × object × own or other', async (t) =>
       (r) => r.state,
       (e) => (isWorkflowError(e) ? `${e.code}:${(e.details as { rule?: string })?.rule}` : 'ERROR'),
     );
-  t.equal(await district(actors['district 武昌']!), 'FORBIDDEN:scope', 'a sibling district cannot decide');
+  t.equal(await district(actors['district 武昌']!), 'NOT_FOUND:undefined', 'a sibling district cannot decide');
   t.equal(await district(actors['district 江岸']!), 'districtReview.approved', 'the supervising district can');
 });
