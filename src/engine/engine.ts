@@ -12,6 +12,7 @@ import { createTransitionRunner, type TransitionRunner } from './transition-runn
 import type { FactsProvider, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
 import { createApplicationWorkflow } from './workflows/application.js';
 import type { MonthCounting } from '../domain/probation-months.js';
+import type { IndicatorSettings } from '../applications/application-indicators.js';
 import { createProjects, type Projects } from '../projects/projects.js';
 import { createDeclarations, type Declarations } from '../applications/declarations.js';
 import { createBusinessAccountWorkflow } from './workflows/business-account.js';
@@ -149,6 +150,13 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const security = Object.freeze({ ...defaultSecuritySettings, ...options.security });
   const storage = options.storage ?? createFileStorage('./data/files');
   const registry = options.registry ?? createPostgresPhysicianRegistry(db);
+  // One settings object for the workflow's guards and the service's detail, so a
+  // page shows what the guards decide on. Without a host registry the indicators
+  // read pw_physicians through the command's own transaction.
+  const applicationSettings: IndicatorSettings = {
+    counting: options.monthCounting,
+    ...(options.registry ? { registry: options.registry } : {}),
+  };
   const physicians = createPhysicians({ db, registry, clock });
   const departments = createDepartments(db);
   const accounts = createAccounts({ db, clock, security, departments });
@@ -164,7 +172,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
   const workflows = Object.freeze({
     institution: runner(createInstitutionWorkflow({ security, accounts })),
     businessAccount: runner(createBusinessAccountWorkflow({ security, accounts })),
-    application: runner(createApplicationWorkflow({ counting: options.monthCounting })),
+    application: runner(createApplicationWorkflow(applicationSettings)),
   });
   const projects = createProjects({ db, clock, departments });
   const declarations = createDeclarations({
@@ -173,7 +181,7 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     runner: workflows.application,
     departments,
     storage,
-    settings: { counting: options.monthCounting },
+    settings: applicationSettings,
     checkCodeMaxAttempts: security.checkCodeMaxAttempts,
   });
   const onboarding = createOnboarding({ db, clock, logger, security, accounts, departments, storage, workflows, onOutbox: deps.onOutbox });
