@@ -16,6 +16,7 @@ import { validationFailed, workflowError } from '../../src/errors.js';
 import { nulCharacterIssues } from '../../src/engine/input-text.js';
 import { bearerAuthenticate, type Authenticate } from './auth.js';
 import { errorHandler } from './error-handler.js';
+import { openApiRoot, pruneUnusedComponents } from './openapi.js';
 import { departmentRoutes } from './routes/departments.js';
 import { physicianRoutes } from './routes/physicians.js';
 import { historyRoutes } from './routes/history.js';
@@ -125,17 +126,9 @@ export const probationPlugin: FastifyPluginAsync<ProbationPluginOptions> = async
   });
 
   await app.register(fastifySwagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: {
-        title: 'probation-workflow API',
-        version: '1',
-        description: '医师资格考试试用期考核证明申报管理（湖北卫生人才资源信息平台 业务19）',
-      },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
-    },
+    openapi: { openapi: '3.1.0', ...openApiRoot() },
     transform: jsonSchemaTransform,
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (document) => pruneUnusedComponents(jsonSchemaTransformObject(document)),
   });
   if (options.docs !== false) {
     const docsLink = options.docsLink;

@@ -46,13 +46,17 @@ t.test('the committed document is stable: sorted keys and a trailing newline', a
   const text = openApiJson(generated);
   t.ok(text.endsWith('}\n'));
   t.equal(openApiJson(JSON.parse(text)), text, 're-serialising the file changes nothing');
-  t.same(Object.keys(JSON.parse(text)), ['components', 'info', 'openapi', 'paths']);
+  t.same(Object.keys(JSON.parse(text)), ['components', 'info', 'openapi', 'paths', 'security', 'servers', 'tags']);
 });
 
 t.test('the document is OpenAPI 3.1 with the API of SPEC §5 under /api/v1', async (t) => {
   t.match(generated.openapi, /^3\.1\./);
   t.ok(generated.info?.title && generated.info?.version, 'info has a title and a version');
-  t.same(generated.components?.securitySchemes?.bearer, { type: 'http', scheme: 'bearer' });
+  t.match(generated.components?.securitySchemes?.bearer, { type: 'http', scheme: 'bearer', bearerFormat: String, description: /POST \/sessions/ });
+  t.same(generated.security, [{ bearer: [] }], 'a session is the default');
+  t.equal(generated.info.version, JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')).version, 'info.version is the package version');
+  t.match(generated.info, { license: { name: 'MIT', identifier: 'MIT' }, contact: { name: String } });
+  t.same(generated.servers.map((s: { url: string }) => s.url), ['/']);
   for (const path of [
     '/api/v1/sessions',
     '/api/v1/institution-registrations',
@@ -66,10 +70,10 @@ t.test('the document is OpenAPI 3.1 with the API of SPEC §5 under /api/v1', asy
   t.notOk(generated.paths['/api/v1/openapi.json'], 'the document does not describe itself');
 });
 
-t.test('every operation has a summary or operationId and at least one response', async (t) => {
+t.test('every operation has a summary, a description, an operationId and at least one response', async (t) => {
   t.ok(operations.length >= 30, `${operations.length} operations`);
-  const missing = operations.filter(({ operation }) => !operation.summary && !operation.operationId);
-  t.same(missing.map((o) => `${o.method} ${o.path}`), [], 'operations without summary or operationId');
+  const missing = operations.filter(({ operation }) => !operation.summary || !operation.description || !/^[a-z][A-Za-z]+$/.test(operation.operationId ?? ''));
+  t.same(missing.map((o) => `${o.method} ${o.path}`), [], 'operations without summary, description or a camelCase operationId');
   const noResponses = operations.filter(({ operation }) => Object.keys(operation.responses ?? {}).length === 0);
   t.same(noResponses.map((o) => `${o.method} ${o.path}`), [], 'operations without responses');
   const ids = operations.map((o) => o.operation.operationId).filter(Boolean);
@@ -100,6 +104,13 @@ t.test('every security requirement names a declared security scheme', async (t) 
   );
   t.same(unknown, []);
   t.ok(operations.some(({ operation }) => operation.security?.length), 'protected operations declare bearer security');
+  const open = operations.filter(({ operation }) => Array.isArray(operation.security) && operation.security.length === 0).map((o) => o.operation.operationId);
+  t.same(open.sort(), [
+    'activateAccount', 'downloadRegistrationForm', 'getWorkflow', 'listDepartments', 'listWorkflows',
+    'logIn', 'queryRegistration', 'registerCandidate', 'registerInstitution', 'sendRegistrationQueryCode',
+  ], 'exactly the public operations say security: []');
+  const tags = generated.tags.map((tag: { name: string }) => tag.name);
+  t.same(operations.flatMap(({ operation }) => operation.tags).filter((tag: string) => !tags.includes(tag)), [], 'every operation tag is declared at the root');
 });
 
 t.test('every path template parameter is declared as a path parameter', async (t) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { callerOrPublic } from '../auth.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorResponses, publicSecurity } from '../schemas/common.js';
 import { activationBody, activationResultSchema } from '../schemas/institutions.js';
 
 /** POST /activations: 账号激活 of an institution main account or a business account (SPEC §5.1). */
@@ -12,6 +12,8 @@ export const activationRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicRat
       config: { rateLimit: publicRateLimit },
       schema: {
         tags: ['sessions'],
+        operationId: 'activateAccount',
+        security: publicSecurity,
         summary: '账号激活',
         description:
           '以机构证号或业务账号和激活码激活账号并设置密码（至少8位，含大写、小写、数字、符号中的三种）。激活码须正确、未过期、未使用；' +

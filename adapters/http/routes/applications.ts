@@ -54,6 +54,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
     {
       schema: {
         tags: ['applications'],
+        operationId: 'getApplication',
         summary: '申报详情',
         description: '全部申报数据、审核提示信息（红/绿）、审核意见、版本、调用者可执行的事件（不可执行时给出拒绝规则）与历史。',
         security,
@@ -69,6 +70,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
     {
       schema: {
         tags: ['applications'],
+        operationId: 'editApplication',
         summary: '修改申报',
         description: '草稿或被退回的申报由申报人（考生，或直接录入的单位）提交完整数据替换（EDIT），提示信息随之重算。',
         security,
@@ -92,6 +94,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
     {
       schema: {
         tags: ['applications'],
+        operationId: 'sendApplicationEvent',
         summary: '申报事件',
         description:
           'SUBMIT、RESUBMIT、WITHDRAW（考生）；APPROVE、REJECT、RETURN、REPORT（业务账号19，上报前可反复修改审核意见）；DISTRICT_APPROVE、DISTRICT_REJECT、DISTRICT_RETURN（考区/管理员）。返回事件后的申报详情。',
@@ -120,6 +123,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
       validatorCompiler: ({ httpPart }) => (httpPart === 'body' ? () => true : paramsValidator),
       schema: {
         tags: ['applications'],
+        operationId: 'uploadPaperCertificate',
         summary: '上传试用期考核证明盖章纸质版',
         description:
           'multipart/form-data，文件字段 file（PDF、JPEG 或 PNG，按内容识别，默认不超过10 MiB）。其他试用机构带教老师核对为红色时，上传后方可审核通过。考生上传本人申报的；单位直接录入的由单位上传。',

@@ -35,6 +35,7 @@ export const attachmentRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async
     {
       schema: {
         tags: ['attachments'],
+        operationId: 'downloadAttachment',
         summary: '下载附件',
         description: '下载注册或申报的附件（须有权查看其所属对象，否则 404），下载记入审计日志。',
         security: [{ bearer: [] }],

@@ -17,6 +17,7 @@ export const businessAccountRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = 
     {
       schema: {
         tags: ['business-accounts'],
+        operationId: 'listBusinessAccounts',
         summary: '业务账号列表',
         description: '十项业务（序号、业务编码、业务名称、业务账号、状态、是否激活），未生成的业务账号为 null（点我生成）。',
         security: [{ bearer: [] }],
@@ -35,6 +36,7 @@ export const businessAccountRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = 
     {
       schema: {
         tags: ['business-accounts'],
+        operationId: 'sendBusinessAccountEvent',
         summary: '业务账号事件',
         description:
           'GENERATE（点我生成，机构主账号激活后）：生成业务账号 WS-<5位机构序号>-<3位部门代码>-<业务编码>，返回仅显示一次的激活码；' +

@@ -31,6 +31,7 @@ export const devSmsRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (ap
     {
       schema: {
         tags: ['notifications'],
+        operationId: 'listDevelopmentTexts',
         summary: '开发短信收件箱',
         description: '仅在 SMS_PROVIDER=inbox（开发、演示）时存在：短信全文（含验证码、激活码），最新在前。仅管理员。',
         security: [{ bearer: [] }],

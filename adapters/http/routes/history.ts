@@ -24,6 +24,7 @@ export const historyRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
     {
       schema: {
         tags: ['applications'],
+        operationId: 'getApplicationHistory',
         summary: '申报历史',
         description: '申报的全部状态变更（含操作人、审核说明与当时的提示信息），按顺序。',
         security: [{ bearer: [] }],

@@ -22,6 +22,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
     {
       schema: {
         tags: ['institutions'],
+        operationId: 'listInstitutions',
         summary: '机构注册列表',
         description: '考区审核员看到本部门及下级部门的机构注册，管理员看到全部；可按状态筛选，按名称、统一社会信用代码、机构证号或登记号搜索。',
         security: [{ bearer: [] }],
@@ -37,6 +38,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
     {
       schema: {
         tags: ['institutions'],
+        operationId: 'getInstitution',
         summary: '机构注册详情',
         description: '注册信息、红绿提示（统一社会信用代码校验位）、附件与全部历史。范围之外的机构为 404。',
         security: [{ bearer: [] }],
@@ -52,6 +54,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
     {
       schema: {
         tags: ['institutions'],
+        operationId: 'sendInstitutionEvent',
         summary: '机构审核事件',
         description:
           'APPROVE（审核通过：发放机构证号与激活码，短信通知管理员手机；红色提示时须填写原因）、REJECT、RETURN（须填写原因）、' +
@@ -81,6 +84,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
     {
       schema: {
         tags: ['institutions'],
+        operationId: 'getCheckCode',
         summary: '查看校验码',
         description: '机构的6位校验码：考生以登记号 + 校验码绑定当前试用机构。机构主账号、所辖考区与管理员可查看。',
         security: [{ bearer: [] }],
@@ -96,6 +100,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
     {
       schema: {
         tags: ['institutions'],
+        operationId: 'rotateCheckCode',
         summary: '重新生成校验码',
         description: '生成新的6位校验码，原校验码作废（记入审计日志）。机构审核通过后方可。',
         security: [{ bearer: [] }],

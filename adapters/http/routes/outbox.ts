@@ -11,6 +11,7 @@ export const outboxRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (ap
     {
       schema: {
         tags: ['notifications'],
+        operationId: 'listOutbox',
         summary: '通知记录',
         description: '引擎发出的通知（短信等），最新在前；手机号脱敏，验证码与激活码不显示。仅管理员。',
         security: [{ bearer: [] }],

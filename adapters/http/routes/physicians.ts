@@ -35,6 +35,7 @@ export const physicianRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async 
     {
       schema: {
         tags: ['physicians'],
+        operationId: 'importPhysicians',
         summary: '导入医师库',
         description:
           'multipart/form-data，字段 file 为 CSV（表头：证书编码,姓名,医师级别,执业类别,执业单位,状态；UTF-8，可带 BOM）。流式分批导入，幂等；逐行报告被拒绝的行。',
@@ -65,6 +66,7 @@ export const physicianRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async 
     {
       schema: {
         tags: ['physicians'],
+        operationId: 'verifyTeacher',
         summary: '核对带教老师',
         description: '核对带教老师姓名与医师执业证书编码是否一致（不返回证书持有人姓名）。',
         security: [{ bearer: [] }],

@@ -27,6 +27,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
     {
       schema: {
         tags: ['projects'],
+        operationId: 'createProject',
         summary: '创建申报项目',
         description: '省级管理员创建申报项目：开始日期、省级审批截止日期、试用期截止日期（默认考试年度8月31日）。',
         security,
@@ -42,6 +43,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
     {
       schema: {
         tags: ['projects'],
+        operationId: 'listProjects',
         summary: '待审核项目列表',
         description:
           '项目名称、起止时间、距离截至审批时间、申报人数、本系统审核人数、上报状态、项目状态。计数按调用者范围：业务账号为本单位，考区为其辖区，管理员为全部。',
@@ -58,7 +60,9 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
     {
       schema: {
         tags: ['projects'],
+        operationId: 'getProject',
         summary: '申报项目',
+        description: '一个申报项目（名称、业务编码、开始日期、审核截止日期、试用期截止日期、状态）及调用者可见的申报统计。',
         security,
         params: z.object({ id: uuidParam }),
         response: { 200: projectSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
@@ -72,6 +76,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
     {
       schema: {
         tags: ['projects'],
+        operationId: 'listProjectInstitutions',
         summary: '各机构审核进度',
         description: '考区与管理员：辖区内每个有申报的机构的申报人数、审核人数与上报状态。',
         security,
@@ -88,6 +93,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
     {
       schema: {
         tags: ['applications'],
+        operationId: 'listProjectApplications',
         summary: '申报人员列表',
         description:
           '序号、姓名、身份证（脱敏）、单位认证状态（单位直接录入/考生申报）、审批状态、审核备注、红色提示数；按调用者范围，默认每页10条，可按状态筛选、按姓名搜索。',
@@ -109,6 +115,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
     {
       schema: {
         tags: ['applications'],
+        operationId: 'createApplication',
         summary: '申报 / 单位直接录入',
         description:
           '考生创建申报（草稿）；业务账号19为本单位直接录入（直接进入单位审核·待审核）。当前试用机构以登记号+校验码绑定，不匹配返回 422 INSTITUTION_CHECK_FAILED。',
@@ -147,6 +154,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
     {
       schema: {
         tags: ['applications'],
+        operationId: 'reportProjectApplications',
         summary: '批量上报',
         description: '对本单位在该项目中所有审核通过/不通过的申报逐个执行上报（REPORT），每个申报独立提交；返回各类数量与失败原因。',
         security,

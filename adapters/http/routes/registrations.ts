@@ -6,7 +6,7 @@ import { validationFailed, workflowError } from '../../../src/errors.js';
 import type { RegistrationPart } from '../../../src/onboarding/registration-upload.js';
 import { callerOrPublic } from '../auth.js';
 import { guardedStream, malformedMultipart } from '../multipart.js';
-import { errorResponses, idempotencyHeaders } from '../schemas/common.js';
+import { errorResponses, idempotencyHeaders, publicSecurity } from '../schemas/common.js';
 import {
   queryBody,
   queryCodeAccepted,
@@ -51,11 +51,13 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicR
     {
       schema: {
         tags: ['registrations'],
+        operationId: 'downloadRegistrationForm',
+        security: publicSecurity,
         summary: '下载单位用户注册申请表',
         description: '空白的单位用户注册申请表（PDF，A4），填写打印、加盖单位公章后作为“单位用户注册申请表（盖章）”上传。',
         response: {
           200: { description: '单位用户注册申请表（PDF）', content: { 'application/pdf': { schema: z.string().meta({ format: 'binary' }) } } },
-          ...errorResponses(),
+          ...errorResponses('VALIDATION_FAILED'),
         },
       },
     },
@@ -76,6 +78,8 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicR
       validatorCompiler: () => () => true,
       schema: {
         tags: ['registrations'],
+        operationId: 'registerInstitution',
+        security: publicSecurity,
         summary: '机构注册',
         description:
           'multipart/form-data：表单字段与附件（PDF、JPEG、PNG，按文件内容识别，每个不超过10MB）。统一社会信用代码已注册且未被退回或驳回 → 409 ALREADY_REGISTERED；' +
@@ -110,6 +114,8 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicR
       config: { rateLimit: publicRateLimit },
       schema: {
         tags: ['registrations'],
+        operationId: 'sendRegistrationQueryCode',
+        security: publicSecurity,
         summary: '申请查询：发送验证码',
         description: '向注册时登记的管理员手机发送6位验证码（有效期与尝试次数有限，每分钟至多一条）。无论该代码是否已注册，应答相同。',
         body: queryCodeBody,
@@ -128,6 +134,8 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicR
       config: { rateLimit: publicRateLimit },
       schema: {
         tags: ['registrations'],
+        operationId: 'queryRegistration',
+        security: publicSecurity,
         summary: '申请查询',
         description:
           '凭统一社会信用代码和短信验证码查询注册结果：状态、原因；审核通过尚未激活时返回机构证号和新生成的激活码（此前的激活码作废）。' +

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { bearerToken, requireActor } from '../auth.js';
 import { accountSchema, candidateBody, loginBody, meSchema, sessionSchema } from '../schemas/accounts.js';
-import { errorResponses } from '../schemas/common.js';
+import { errorResponses, publicSecurity } from '../schemas/common.js';
 
 /** POST /sessions, DELETE /sessions/current, GET /me, POST /candidates (SPEC §5.1). */
 export const sessionRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicRateLimit: object }> = async (app, { engine, publicRateLimit }) => {
@@ -13,6 +13,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicRateLi
       config: { rateLimit: publicRateLimit },
       schema: {
         tags: ['sessions'],
+        operationId: 'logIn',
+        security: publicSecurity,
         summary: '登录',
         description: '用账号和密码登录，返回 Bearer 令牌。连续5次失败锁定30分钟。',
         body: loginBody,
@@ -27,7 +29,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicRateLi
     {
       schema: {
         tags: ['sessions'],
+        operationId: 'logOut',
         summary: '退出登录',
+        description: '结束当前会话：令牌立即失效。',
         security: [{ bearer: [] }],
         response: { 204: z.null().describe('已退出'), ...errorResponses('UNAUTHENTICATED') },
       },
@@ -45,6 +49,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicRateLi
     {
       schema: {
         tags: ['sessions'],
+        operationId: 'getCurrentAccount',
         summary: '当前账号',
         description: '当前登录账号及其所属部门、机构。',
         security: [{ bearer: [] }],
@@ -60,6 +65,8 @@ export const sessionRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicRateLi
       config: { rateLimit: publicRateLimit },
       schema: {
         tags: ['sessions'],
+        operationId: 'registerCandidate',
+        security: publicSecurity,
         summary: '考生注册',
         description: '考生用身份证号、姓名、手机号和密码注册账号。',
         body: candidateBody,

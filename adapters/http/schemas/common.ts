@@ -48,3 +48,13 @@ export const idempotencyHeaders = z.object({
     .optional()
     .meta({ description: '幂等键：同一键的重试返回首次结果，不重复执行' }),
 });
+
+/**
+ * `security` of a public operation (login, registration, 申请查询, activation,
+ * the workflow and department reads): no session. The document's default is
+ * the bearer session, so every other operation needs one.
+ *
+ * @example
+ * schema: { operationId: 'logIn', security: publicSecurity, body: loginBody }
+ */
+export const publicSecurity: { [scheme: string]: string[] }[] = [];
