@@ -53,6 +53,7 @@ export const embeddedOnly = [
   'test/security/hardening.test.ts',
   'test/adapters/browser.test.ts',
   'test/docs/openapi-doc.test.ts',
+  'test/docs/typed-client.test.ts',
   'test/package/packed-package.test.ts',
   // The bundled server as a process, texting through a provider: the database under it is incidental.
   'test/notifications/sms-end-to-end.test.ts',

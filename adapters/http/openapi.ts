@@ -110,3 +110,51 @@ export function pruneUnusedComponents<T extends { paths?: unknown; components?: 
   const kept = Object.fromEntries(Object.entries(schemas).filter(([name]) => used.has(name)));
   return { ...document, components: { ...document.components, schemas: kept } };
 }
+
+const methods = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+type Doc = { paths?: object; components?: { schemas?: Record<string, any> } };
+
+/**
+ * What the zod provider cannot say and the document needs: `Retry-After` on
+ * every 429, `Content-Disposition` on file downloads, and the `encoding` of
+ * each file field of a multipart body (its accepted media types).
+ *
+ * @example
+ * const doc = describeHeadersAndUploads(document);
+ */
+export function describeHeadersAndUploads<T extends Doc>(document: T): T {
+  const schemas = document.components?.schemas ?? {};
+  const resolve = (schema: any) => (typeof schema?.$ref === 'string' ? schemas[schema.$ref.split('/').pop()] : schema);
+  for (const item of Object.values((document.paths ?? {}) as Record<string, Record<string, any> | undefined>)) {
+    for (const method of methods) {
+      const operation = item?.[method];
+      if (!operation) continue;
+      for (const [status, response] of Object.entries(operation.responses ?? {}) as [string, any][]) {
+        if (status === '429') {
+          response.headers = {
+            'Retry-After': { description: '再次尝试前须等待的秒数', schema: { type: 'integer', minimum: 1 } },
+          };
+        }
+        const types = Object.keys(response.content ?? {});
+        if (status.startsWith('2') && types.length > 0 && !types.includes('application/json')) {
+          response.headers = {
+            'Content-Disposition': {
+              description: '文件名（RFC 6266，中文名以 filename* 给出）',
+              schema: { type: 'string', example: "attachment; filename=\"form.pdf\"; filename*=UTF-8''%E7%94%B3%E8%AF%B7%E8%A1%A8.pdf" },
+            },
+          };
+        }
+      }
+      const multipart = operation.requestBody?.content?.['multipart/form-data'];
+      const properties = resolve(multipart?.schema)?.properties as Record<string, any> | undefined;
+      if (multipart && properties) {
+        const files = Object.entries(properties).filter(([, p]) => p?.format === 'binary');
+        if (files.length > 0) {
+          multipart.encoding = Object.fromEntries(files.map(([name, p]) => [name, { contentType: p.contentMediaType ?? 'application/octet-stream' }]));
+        }
+      }
+    }
+  }
+  return document;
+}

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { readFile } from 'node:fs/promises';
-import { openApiDocument, openApiJson } from '../../adapters/cli/commands/docs.js';
+import { openApiDocument, openApiJson, openApiTypes } from '../../adapters/cli/commands/docs.js';
 import { createEngine } from '../../src/engine/engine.js';
 import { openTestDatabase } from '../helpers/database.js';
 
@@ -40,6 +40,40 @@ function refsIn(value: unknown, at = '#', found: { at: string; ref: string }[] =
 t.test('the committed docs/openapi.json is exactly what the plugin generates', async (t) => {
   const committed = await readFile(new URL('../../docs/openapi.json', import.meta.url), 'utf8');
   t.equal(committed, openApiJson(generated), 'run `npm run docs` and commit docs/openapi.json');
+});
+
+t.test('the committed docs/openapi.d.ts is what openapi-typescript generates from the document', async (t) => {
+  const committed = await readFile(new URL('../../docs/openapi.d.ts', import.meta.url), 'utf8');
+  t.equal(committed, await openApiTypes(JSON.parse(openApiJson(generated))), 'run `npm run docs` and commit docs/openapi.d.ts');
+});
+
+t.test('the generated types have every operation under `operations`, and uploads typed as Blob', async (t) => {
+  const types = await readFile(new URL('../../docs/openapi.d.ts', import.meta.url), 'utf8');
+  const block = types.slice(types.indexOf('export interface operations {'));
+  for (const { operation } of operations) t.match(block, new RegExp(`\\n    ${operation.operationId}: \\{`), `operations.${operation.operationId}`);
+  for (const [path, field] of [
+    ['/api/v1/institution-registrations', 'registrationForm'],
+    ['/api/v1/applications/{id}/segments/{segmentId}/paper-certificate', 'file'],
+    ['/api/v1/physicians/import', 'file'],
+  ]) {
+    const body = generated.paths[path].post.requestBody.content['multipart/form-data'];
+    t.ok(body.encoding?.[field]?.contentType, `${path}: the encoding of ${field} names its media types`);
+    const schema = resolvePointer(generated, body.schema.$ref) as { properties: Record<string, { format?: string }> };
+    t.equal(schema.properties[field]?.format, 'binary', `${path}: ${field} is binary`);
+  }
+  t.match(types, /registrationForm: Blob;/, 'file fields are Blob in the types');
+});
+
+t.test('every 2xx response has a real description; 429 answers carry Retry-After, downloads Content-Disposition', async (t) => {
+  for (const { path, method, operation } of operations) {
+    for (const [status, response] of Object.entries(operation.responses) as [string, any][]) {
+      if (status.startsWith('2')) t.not(response.description, 'Default Response', `${method} ${path} ${status} is described`);
+      if (status === '429') t.ok(response.headers?.['Retry-After'], `${method} ${path} 429 has Retry-After`);
+    }
+  }
+  for (const path of ['/api/v1/attachments/{id}', '/api/v1/registration-form']) {
+    t.ok(generated.paths[path].get.responses['200'].headers?.['Content-Disposition'], `${path}: Content-Disposition`);
+  }
 });
 
 t.test('the committed document is stable: sorted keys and a trailing newline', async (t) => {

@@ -4,7 +4,7 @@ import type { Engine } from '../../../src/engine/engine.js';
 import { validationFailed, workflowError } from '../../../src/errors.js';
 import { requireActor } from '../auth.js';
 import { guardedStream, malformedMultipart } from '../multipart.js';
-import { errorResponses, idempotencyHeaders, uuidParam } from '../schemas/common.js';
+import { errorResponses, idempotencyHeaders, jsonResponse, uploadField, uuidParam } from '../schemas/common.js';
 import { applicationDetailSchema, applicationEditBody, applicationEventBody } from '../schemas/applications.js';
 
 const security = [{ bearer: [] }];
@@ -24,7 +24,7 @@ const eventErrors = [
 ] as const;
 
 const paperCertificateMultipart = z
-  .object({ file: z.string().meta({ format: 'binary', description: '试用期考核证明盖章纸质版：PDF/JPEG/PNG，≤10MB' }) })
+  .object({ file: uploadField('试用期考核证明盖章纸质版：PDF/JPEG/PNG，≤10MB') })
   .meta({ id: 'PaperCertificateUpload' });
 
 const paperParams = z.object({ id: uuidParam, segmentId: z.string().max(20) });
@@ -59,7 +59,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
         description: '全部申报数据、审核提示信息（红/绿）、审核意见、版本、调用者可执行的事件（不可执行时给出拒绝规则）与历史。',
         security,
         params,
-        response: { 200: applicationDetailSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
+        response: { 200: jsonResponse(applicationDetailSchema, '申报详情（含审核提示信息与可执行事件）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
       },
     },
     async (request) => engine.declarations.detail(request.params.id, requireActor(request)),
@@ -77,7 +77,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
         params,
         headers: idempotencyHeaders,
         body: applicationEditBody,
-        response: { 200: applicationDetailSchema, ...errorResponses(...eventErrors, 'INSTITUTION_CHECK_FAILED', 'ALREADY_APPLIED', 'RATE_LIMITED') },
+        response: { 200: jsonResponse(applicationDetailSchema, '修改后的申报详情（提示信息已重算）'), ...errorResponses(...eventErrors, 'INSTITUTION_CHECK_FAILED', 'ALREADY_APPLIED', 'RATE_LIMITED') },
       },
     },
     async (request) => {
@@ -102,7 +102,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
         params,
         headers: idempotencyHeaders,
         body: applicationEventBody,
-        response: { 200: applicationDetailSchema, ...errorResponses(...eventErrors) },
+        response: { 200: jsonResponse(applicationDetailSchema, '事件已受理：事件后的申报详情（与 GET 相同）'), ...errorResponses(...eventErrors) },
       },
     },
     async (request) => {
@@ -132,7 +132,7 @@ export const applicationRoutes: FastifyPluginAsyncZod<{ engine: Engine; maxFileB
         params: z.object({ id: uuidParam, segmentId: z.string().max(20).meta({ example: 's2' }) }),
         body: paperCertificateMultipart,
         response: {
-          201: applicationDetailSchema,
+          201: jsonResponse(applicationDetailSchema, '已上传：申报详情（该段的纸质证明已记录）'),
           ...errorResponses(
             'VALIDATION_FAILED',
             'UNAUTHENTICATED',

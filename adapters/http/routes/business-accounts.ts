@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { requireActor } from '../auth.js';
-import { errorResponses, idempotencyHeaders, uuidParam } from '../schemas/common.js';
+import { errorResponses, idempotencyHeaders, jsonResponse, uuidParam } from '../schemas/common.js';
 import {
   businessAccountEventBody,
   businessAccountEventResultSchema,
@@ -23,7 +23,7 @@ export const businessAccountRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = 
         security: [{ bearer: [] }],
         params: z.object({ id: uuidParam }),
         response: {
-          200: z.object({ items: z.array(businessAccountRowSchema) }),
+          200: jsonResponse(z.object({ items: z.array(businessAccountRowSchema) }), '十个业务账号行（按业务编码顺序，未生成的也列出）'),
           ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND'),
         },
       },
@@ -46,7 +46,7 @@ export const businessAccountRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = 
         params: businessAccountParams,
         body: businessAccountEventBody,
         response: {
-          200: businessAccountEventResultSchema,
+          200: jsonResponse(businessAccountEventResultSchema, '事件已受理：业务账号（生成或重发时含一次性激活码）'),
           ...errorResponses(
             'VALIDATION_FAILED',
             'UNAUTHENTICATED',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import type { DepartmentNode } from '../../../src/accounts/departments.js';
-import { errorResponses, publicSecurity } from '../schemas/common.js';
+import { errorResponses, jsonResponse, publicSecurity } from '../schemas/common.js';
 
 type DepartmentOut = { id: string; name: string; level: string; code: string; children: DepartmentOut[] };
 
@@ -31,7 +31,7 @@ export const departmentRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async
         security: publicSecurity,
         summary: '卫生部门树',
         description: '省 → 市 → 区县的卫生健康部门树（本单位业务主管（指导）卫生部门的选项）。',
-        response: { 200: z.object({ items: z.array(departmentSchema) }).describe('部门树（每个部门带其下级）'), ...errorResponses('VALIDATION_FAILED') },
+        response: { 200: jsonResponse(z.object({ items: z.array(departmentSchema) }), '部门树（每个部门带其下级）'), ...errorResponses('VALIDATION_FAILED') },
       },
     },
     async () => ({ items: (await engine.departments.tree()).map(out) }),

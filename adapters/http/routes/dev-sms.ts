@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { listDevSms } from '../../../src/notifications/inbox-sms.js';
 import { requireActor } from '../auth.js';
-import { errorResponses, paginationQuery } from '../schemas/common.js';
+import { errorResponses, jsonResponse, paginationQuery } from '../schemas/common.js';
 
 const devSmsPage = z
   .object({
@@ -36,7 +36,7 @@ export const devSmsRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (ap
         description: '仅在 SMS_PROVIDER=inbox（开发、演示）时存在：短信全文（含验证码、激活码），最新在前。仅管理员。',
         security: [{ bearer: [] }],
         querystring: paginationQuery.extend({ phone: z.string().max(20).optional().meta({ description: '按手机号筛选' }) }),
-        response: { 200: devSmsPage, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN') },
+        response: { 200: jsonResponse(devSmsPage, '开发收件箱中的短信（新的在前）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN') },
       },
     },
     async (request) => listDevSms(engine.db, requireActor(request), request.query),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { requireActor } from '../auth.js';
-import { errorResponses, uuidParam } from '../schemas/common.js';
+import { errorResponses, jsonResponse, uuidParam } from '../schemas/common.js';
 
 export const historyEntrySchema = z
   .object({
@@ -29,7 +29,7 @@ export const historyRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
         description: '申报的全部状态变更（含操作人、审核说明与当时的提示信息），按顺序。',
         security: [{ bearer: [] }],
         params: z.object({ id: uuidParam }),
-        response: { 200: z.object({ items: z.array(historyEntrySchema) }), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
+        response: { 200: jsonResponse(z.object({ items: z.array(historyEntrySchema) }), '申报的全部历史记录（按序号）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
       },
     },
     async (request) => ({ items: await engine.applications.history(request.params.id, requireActor(request)) }),

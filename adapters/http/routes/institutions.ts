@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { requireActor } from '../auth.js';
-import { errorResponses, idempotencyHeaders, uuidParam } from '../schemas/common.js';
+import { errorResponses, idempotencyHeaders, jsonResponse, uuidParam } from '../schemas/common.js';
 import {
   checkCodeSchema,
   institutionDetailSchema,
@@ -27,7 +27,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
         description: '考区审核员看到本部门及下级部门的机构注册，管理员看到全部；可按状态筛选，按名称、统一社会信用代码、机构证号或登记号搜索。',
         security: [{ bearer: [] }],
         querystring: institutionListQuery,
-        response: { 200: institutionPageSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN') },
+        response: { 200: jsonResponse(institutionPageSchema, '调用者可见的机构注册（分页）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN') },
       },
     },
     async (request) => engine.onboarding.listInstitutions(requireActor(request), request.query),
@@ -43,7 +43,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
         description: '注册信息、红绿提示（统一社会信用代码校验位）、附件与全部历史。范围之外的机构为 404。',
         security: [{ bearer: [] }],
         params: z.object({ id: uuidParam }),
-        response: { 200: institutionDetailSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
+        response: { 200: jsonResponse(institutionDetailSchema, '机构注册详情（含附件与历史）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
       },
     },
     async (request) => engine.onboarding.getInstitution(request.params.id, requireActor(request)),
@@ -64,7 +64,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
         params: z.object({ id: uuidParam }),
         body: institutionEventBody,
         response: {
-          200: institutionDetailSchema,
+          200: jsonResponse(institutionDetailSchema, '事件已受理：事件后的机构注册详情'),
           ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION', 'VERSION_CONFLICT', 'REASON_REQUIRED', 'IDEMPOTENCY_KEY_REUSED'),
         },
       },
@@ -89,7 +89,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
         description: '机构的6位校验码：考生以登记号 + 校验码绑定当前试用机构。机构主账号、所辖考区与管理员可查看。',
         security: [{ bearer: [] }],
         params: z.object({ id: uuidParam }),
-        response: { 200: checkCodeSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND') },
+        response: { 200: jsonResponse(checkCodeSchema, '机构的校验码'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND') },
       },
     },
     async (request) => engine.onboarding.checkCode(request.params.id, requireActor(request)),
@@ -105,7 +105,7 @@ export const institutionRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = asyn
         description: '生成新的6位校验码，原校验码作废（记入审计日志）。机构审核通过后方可。',
         security: [{ bearer: [] }],
         params: z.object({ id: uuidParam }),
-        response: { 200: checkCodeSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION') },
+        response: { 200: jsonResponse(checkCodeSchema, '新的校验码（旧码立即失效）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'INVALID_TRANSITION') },
       },
     },
     async (request) => engine.onboarding.rotateCheckCode(request.params.id, requireActor(request)),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { requireActor } from '../auth.js';
-import { errorResponses, idempotencyHeaders, paginationQuery, uuidParam } from '../schemas/common.js';
+import { errorResponses, idempotencyHeaders, jsonResponse, paginationQuery, uuidParam } from '../schemas/common.js';
 import {
   applicationBody,
   applicationDetailSchema,
@@ -32,7 +32,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
         description: '省级管理员创建申报项目：开始日期、省级审批截止日期、试用期截止日期（默认考试年度8月31日）。',
         security,
         body: newProjectBody,
-        response: { 201: projectSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN') },
+        response: { 201: jsonResponse(projectSchema, '已创建的申报项目'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN') },
       },
     },
     async (request, reply) => reply.code(201).send(await engine.projects.create(request.body, requireActor(request))),
@@ -49,7 +49,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
           '项目名称、起止时间、距离截至审批时间、申报人数、本系统审核人数、上报状态、项目状态。计数按调用者范围：业务账号为本单位，考区为其辖区，管理员为全部。',
         security,
         querystring: paginationQuery,
-        response: { 200: pageOf(projectSchema), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED') },
+        response: { 200: jsonResponse(pageOf(projectSchema), '申报项目（分页，带调用者可见的统计）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED') },
       },
     },
     async (request) => engine.projects.list(requireActor(request), request.query),
@@ -65,7 +65,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
         description: '一个申报项目（名称、业务编码、开始日期、审核截止日期、试用期截止日期、状态）及调用者可见的申报统计。',
         security,
         params: z.object({ id: uuidParam }),
-        response: { 200: projectSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
+        response: { 200: jsonResponse(projectSchema, '申报项目'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
       },
     },
     async (request) => engine.projects.get(request.params.id, requireActor(request)),
@@ -82,7 +82,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
         security,
         params: z.object({ id: uuidParam }),
         querystring: paginationQuery,
-        response: { 200: pageOf(institutionProgressSchema), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND') },
+        response: { 200: jsonResponse(pageOf(institutionProgressSchema), '各机构的申报与审核数量（分页）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND') },
       },
     },
     async (request) => engine.projects.institutions(request.params.id, requireActor(request), request.query),
@@ -104,7 +104,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
           q: z.string().max(50).optional().meta({ description: '按姓名搜索', example: '赵' }),
           institutionId: uuidParam.optional().meta({ description: '考区/管理员：只看一个机构' }),
         }),
-        response: { 200: pageOf(applicationListItemSchema), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
+        response: { 200: jsonResponse(pageOf(applicationListItemSchema), '调用者可见的申报（分页，按到达顺序）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
       },
     },
     async (request) => engine.declarations.list(request.params.id, requireActor(request), request.query),
@@ -124,7 +124,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
         headers: idempotencyHeaders,
         body: applicationBody,
         response: {
-          201: applicationDetailSchema,
+          201: jsonResponse(applicationDetailSchema, '已创建的申报详情（含审核提示信息）'),
           ...errorResponses(
             'VALIDATION_FAILED',
             'UNAUTHENTICATED',
@@ -160,7 +160,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
         security,
         params: z.object({ id: uuidParam }),
         headers: idempotencyHeaders,
-        response: { 200: reportOutcomeSchema, ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND') },
+        response: { 200: jsonResponse(reportOutcomeSchema, '上报结果：上报、单位不通过关闭与失败的数量'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND') },
       },
     },
     async (request) =>

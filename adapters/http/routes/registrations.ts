@@ -6,7 +6,7 @@ import { validationFailed, workflowError } from '../../../src/errors.js';
 import type { RegistrationPart } from '../../../src/onboarding/registration-upload.js';
 import { callerOrPublic } from '../auth.js';
 import { guardedStream, malformedMultipart } from '../multipart.js';
-import { errorResponses, idempotencyHeaders, publicSecurity } from '../schemas/common.js';
+import { errorResponses, idempotencyHeaders, jsonResponse, publicSecurity } from '../schemas/common.js';
 import {
   queryBody,
   queryCodeAccepted,
@@ -88,7 +88,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicR
         headers: idempotencyHeaders,
         body: registrationMultipartSchema,
         response: {
-          201: registrationResultSchema,
+          201: jsonResponse(registrationResultSchema, '注册已提交（或重新提交），等待考区审核'),
           ...errorResponses('VALIDATION_FAILED', 'ALREADY_REGISTERED', 'INVALID_TRANSITION', 'FILE_TOO_LARGE', 'UNSUPPORTED_FILE_TYPE', 'RATE_LIMITED'),
         },
       },
@@ -119,7 +119,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicR
         summary: '申请查询：发送验证码',
         description: '向注册时登记的管理员手机发送6位验证码（有效期与尝试次数有限，每分钟至多一条）。无论该代码是否已注册，应答相同。',
         body: queryCodeBody,
-        response: { 202: queryCodeAccepted, ...errorResponses('VALIDATION_FAILED', 'RATE_LIMITED') },
+        response: { 202: jsonResponse(queryCodeAccepted, '已受理：若该代码已注册，验证码将发送到注册手机'), ...errorResponses('VALIDATION_FAILED', 'RATE_LIMITED') },
       },
     },
     async (request, reply) => {
@@ -141,7 +141,7 @@ export const registrationRoutes: FastifyPluginAsyncZod<{ engine: Engine; publicR
           '凭统一社会信用代码和短信验证码查询注册结果：状态、原因；审核通过尚未激活时返回机构证号和新生成的激活码（此前的激活码作废）。' +
           '验证码不是6位 → 400（验证码长度为6位）；错误、已使用或过期 → 401 INVALID_CODE。',
         body: queryBody,
-        response: { 200: queryResultSchema, ...errorResponses('VALIDATION_FAILED', 'INVALID_CODE', 'RATE_LIMITED') },
+        response: { 200: jsonResponse(queryResultSchema, '注册状态、原因、机构证号与激活码'), ...errorResponses('VALIDATION_FAILED', 'INVALID_CODE', 'RATE_LIMITED') },
       },
     },
     async (request) => engine.onboarding.query(request.body, callerOrPublic(request)),

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { machines } from '../../../machines/index.js';
 import { describeWorkflow } from '../../../src/diagrams/mermaid.js';
 import { workflowError } from '../../../src/errors.js';
-import { errorResponses, publicSecurity } from '../schemas/common.js';
+import { errorResponses, jsonResponse, publicSecurity } from '../schemas/common.js';
 
 const label = z.object({ zh: z.string(), en: z.string() });
 const workflowSchema = z
@@ -31,7 +31,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         security: publicSecurity,
         summary: '全部流程',
         description: '三个状态机（机构、业务账号、申报）的状态、事件、中文标签、角色与 Mermaid 图。',
-        response: { 200: z.object({ items: z.array(workflowSchema) }).describe('全部流程定义'), ...errorResponses('VALIDATION_FAILED') },
+        response: { 200: jsonResponse(z.object({ items: z.array(workflowSchema) }), '全部流程定义'), ...errorResponses('VALIDATION_FAILED') },
       },
     },
     async () => ({ items: descriptions }),
@@ -46,7 +46,7 @@ export const workflowRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: '单个流程',
         description: '按名称（institution、businessAccount、application）取一个状态机的状态、事件、中文标签、角色与 Mermaid 图。',
         params: z.object({ name: z.string().max(50).meta({ example: 'application' }) }),
-        response: { 200: workflowSchema, ...errorResponses('NOT_FOUND') },
+        response: { 200: jsonResponse(workflowSchema, '流程定义'), ...errorResponses('NOT_FOUND') },
       },
     },
     async (request) => {

@@ -30,6 +30,31 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, z.ZodType>
   );
 }
 
+/**
+ * A JSON success response with its description (the document would say
+ * "Default Response" otherwise); the schema stays a shared component.
+ *
+ * @example
+ * schema: { response: { 200: jsonResponse(applicationDetailSchema, '事件后的申报详情') } }
+ */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** The file types the uploads accept (recognised by content, not by name). */
+export const uploadMediaTypes = 'application/pdf, image/jpeg, image/png';
+
+/**
+ * A file field of a multipart upload, for the document: binary, with the
+ * media types it accepts (`encoding` in the document repeats them).
+ *
+ * @example
+ * z.object({ file: uploadField('试用期考核证明盖章纸质版：PDF/JPEG/PNG，≤10MB') })
+ */
+export function uploadField(description: string, mediaTypes: string = uploadMediaTypes) {
+  return z.string().meta({ format: 'binary', contentMediaType: mediaTypes, description });
+}
+
 /** `page` (1-based) and `pageSize` (default 10, max 100). */
 export const paginationQuery = z.object({
   page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ description: '页码，从1开始' }),

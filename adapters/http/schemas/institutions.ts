@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { businessCodes } from '../../../src/domain/business-codes.js';
 import { institutionStates } from '../../../src/onboarding/institution-views.js';
-import { paginationQuery } from './common.js';
+import { paginationQuery, uploadField } from './common.js';
 
 /** Zod schemas of the onboarding endpoints (SPEC §5.2). */
 
@@ -46,9 +46,9 @@ export const registrationMultipartSchema = z
       .string()
       .optional()
       .meta({ description: '重新提交被退回或审核不通过的注册时必填：申请查询发送到当前登记手机的6位验证码（证明是本单位提交）', example: '048213' }),
-    registrationForm: z.string().meta({ format: 'binary', description: '单位用户注册申请表（盖章）：PDF/JPEG/PNG，≤10MB' }),
-    creditCertificate: z.string().meta({ format: 'binary', description: '统一社会信用代码证：PDF/JPEG/PNG，≤10MB' }),
-    medicalLicense: z.string().optional().meta({ format: 'binary', description: '医疗登记许可证（仅医疗机构）：PDF/JPEG/PNG，≤10MB' }),
+    registrationForm: uploadField('单位用户注册申请表（盖章）：PDF/JPEG/PNG，≤10MB'),
+    creditCertificate: uploadField('统一社会信用代码证：PDF/JPEG/PNG，≤10MB'),
+    medicalLicense: uploadField('医疗登记许可证（仅医疗机构）：PDF/JPEG/PNG，≤10MB').optional(),
   })
   .meta({ id: 'RegistrationForm' });
 
