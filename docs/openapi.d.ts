@@ -645,6 +645,7 @@ export interface components {
             activated: boolean;
             businessCode: string | null;
             departmentId: string | null;
+            /** Format: uuid */
             id: string;
             institutionId: string | null;
             /** @enum {string} */
@@ -684,19 +685,54 @@ export interface components {
         };
         ApplicationData: {
             candidate: {
+                /**
+                 * Format: date
+                 * @description 出生日期
+                 */
                 birthDate: string;
+                /**
+                 * @description 民族（GB/T 3304 两位代码）
+                 * @example 01
+                 */
                 ethnicity: string;
-                gender: string;
+                /**
+                 * @description 性别
+                 * @enum {string}
+                 */
+                gender: "male" | "female";
+                /** @description 证件号码 */
                 idNumber: string;
-                idType: string;
+                /**
+                 * @description 证件类型
+                 * @enum {string}
+                 */
+                idType: "resident-id" | "passport" | "hk-macao-permit" | "taiwan-permit";
+                /**
+                 * Format: date
+                 * @description 证件有效期起始日期
+                 */
                 idValidFrom: string;
+                /**
+                 * @description 证件有效期截止日期：YYYY-MM-DD，或“长期”
+                 * @example 2035-03-01
+                 */
                 idValidTo: string;
+                /** @description 姓名 */
                 name: string;
+                /** @description 手机号码 */
                 phone: string;
             };
             exam: {
-                categoryCode: string;
-                level: string;
+                /**
+                 * @description 报考类别
+                 * @enum {string}
+                 */
+                categoryCode: "110" | "120" | "130" | "141" | "142" | "210" | "220" | "230" | "241" | "242";
+                /**
+                 * @description 报考级别（由报考类别得出）
+                 * @enum {string}
+                 */
+                level: "执业医师" | "执业助理医师";
             };
             segments: {
                 /**
@@ -704,16 +740,34 @@ export interface components {
                  * @constant
                  */
                 checkCodeVerified?: true;
+                /** @description 是否当前试用机构 */
                 current: boolean;
+                /** @description 岗位（科室）名称 */
                 department: string;
+                /**
+                 * Format: date
+                 * @description 试用截止日期
+                 */
                 endsOn: string;
-                /** @description 试用机构编号（s1、s2 …），纸质证明按此绑定 */
+                /**
+                 * @description 试用机构编号（s1、s2 …），纸质证明按此绑定
+                 * @example s1
+                 */
                 id: string;
+                /** @description 试用机构名称 */
                 institutionName: string;
+                /** @description 试用机构登记号 */
                 registrationNo: string;
+                /**
+                 * Format: date
+                 * @description 试用开始日期
+                 */
                 startsOn: string;
+                /** @description 带教老师医师执业证书号码 */
                 teacherCertNo: string;
+                /** @description 带教老师姓名 */
                 teacherName: string;
+                /** @description 带教老师执业单位 */
                 teacherUnit: string;
             }[];
         };
@@ -721,6 +775,10 @@ export interface components {
             allowedEvents: components["schemas"]["AllowedEvent"][];
             candidateId: string | null;
             closedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             createdAt: string;
             data: components["schemas"]["ApplicationData"] | null;
             /** @description 单位审核意见（上报前可修改） */
@@ -731,19 +789,37 @@ export interface components {
             /** @example 单位直接录入 */
             entryModeLabel: string | null;
             history: components["schemas"]["HistoryEntry"][];
+            /** Format: uuid */
             id: string;
             /** @description 审核提示信息（红/绿），按当前数据重新计算 */
             indicators: components["schemas"]["Indicator"][];
             institution: {
+                /** Format: uuid */
                 id: string;
                 name: string | null;
             } | null;
             open: boolean;
             project: {
+                /**
+                 * Format: date
+                 * @description 省级审批截止日期
+                 * @example 2020-02-24
+                 */
                 approvalDeadline: string;
+                /** Format: uuid */
                 id: string;
                 name: string;
+                /**
+                 * Format: date
+                 * @description 试用期截止日期
+                 * @example 2020-08-31
+                 */
                 probationCutoff: string;
+                /**
+                 * Format: date
+                 * @description 项目开始日期
+                 * @example 2019-12-19
+                 */
                 startsOn: string;
             } | null;
             redCount: number;
@@ -761,8 +837,12 @@ export interface components {
                 paperCertificate: components["schemas"]["PaperCertificate"] | null;
                 segmentId: string;
             }[];
-            /** @example unitReview.approved */
-            state: string;
+            /**
+             * @description 状态（application 状态机的点分路径）
+             * @example unitReview.approved
+             * @enum {string}
+             */
+            state: "none" | "draft" | "unitReview.pending" | "unitReview.approved" | "unitReview.rejected" | "unitReview.returned" | "districtReview.pending" | "districtReview.approved" | "districtReview.rejected" | "closed.certified" | "closed.rejectedByUnit" | "closed.rejectedByDistrict" | "closed.withdrawn" | "closed.expired";
             /** @example 单位审核·审核通过 */
             stateLabel: string;
             /**
@@ -770,10 +850,18 @@ export interface components {
              * @example 18
              */
             totalMonths: number | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             updatedAt: string;
             version: number;
         };
         ApplicationListItem: {
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             createdAt: string;
             entryMode: ("candidate" | "unit") | null;
             /**
@@ -781,6 +869,7 @@ export interface components {
              * @example 单位直接录入
              */
             entryModeLabel: string | null;
+            /** Format: uuid */
             id: string;
             /**
              * @description 身份证（脱敏）
@@ -806,7 +895,12 @@ export interface components {
              * @example 1
              */
             seq: number;
-            state: string;
+            /**
+             * @description 状态（application 状态机的点分路径）
+             * @example unitReview.pending
+             * @enum {string}
+             */
+            state: "none" | "draft" | "unitReview.pending" | "unitReview.approved" | "unitReview.rejected" | "unitReview.returned" | "districtReview.pending" | "districtReview.approved" | "districtReview.rejected" | "closed.certified" | "closed.rejectedByUnit" | "closed.rejectedByDistrict" | "closed.withdrawn" | "closed.expired";
             /**
              * @description 审批状态
              * @example 单位审核·审核通过
@@ -817,6 +911,10 @@ export interface components {
         Attachment: {
             /** @example application/pdf */
             contentType: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             createdAt: string;
             fileName: string;
             /** Format: uuid */
@@ -845,8 +943,12 @@ export interface components {
             id: string | null;
             /** @example 7 */
             seq: number;
-            /** @example active */
-            state: string;
+            /**
+             * @description 状态（businessAccount 状态机的点分路径）
+             * @example active
+             * @enum {string}
+             */
+            state: "unissued" | "issued" | "active" | "disabled";
             /** @example 已激活 */
             stateLabel: string;
             version: number;
@@ -871,8 +973,12 @@ export interface components {
             id: string | null;
             /** @example 7 */
             seq: number;
-            /** @example active */
-            state: string;
+            /**
+             * @description 状态（businessAccount 状态机的点分路径）
+             * @example active
+             * @enum {string}
+             */
+            state: "unissued" | "issued" | "active" | "disabled";
             /** @example 已激活 */
             stateLabel: string;
             version: number;
@@ -891,6 +997,10 @@ export interface components {
         };
         Decision: {
             actorId: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             at: string;
             /**
              * @description 审核说明
@@ -924,10 +1034,11 @@ export interface components {
                 /**
                  * @description 稳定的错误码（见 docs/errors.md）
                  * @example VALIDATION_FAILED
+                 * @enum {string}
                  */
-                code: string;
-                /** @description 字段问题列表、拒绝规则等 */
-                details?: unknown;
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CODE" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_TRANSITION" | "VERSION_CONFLICT" | "ALREADY_REGISTERED" | "ALREADY_APPLIED" | "IDEMPOTENCY_KEY_REUSED" | "EXPLANATION_REQUIRED" | "REASON_REQUIRED" | "PAPER_CERTIFICATE_REQUIRED" | "DEADLINE_PASSED" | "PROJECT_NOT_OPEN" | "INSTITUTION_CHECK_FAILED" | "INSTITUTION_NOT_ACTIVE" | "FILE_TOO_LARGE" | "UNSUPPORTED_FILE_TYPE" | "ACCOUNT_LOCKED" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "INTERNAL";
+                /** @description VALIDATION_FAILED 等为字段问题列表；规则拒绝时为 { rule, … } */
+                details?: components["schemas"]["FieldIssue"][] | components["schemas"]["RefusalDetails"];
                 /**
                  * @description 中文错误信息
                  * @example 请求数据校验未通过
@@ -935,9 +1046,37 @@ export interface components {
                 message: string;
             };
         };
+        FieldIssue: {
+            /**
+             * @description 问题代码（小驼峰）
+             * @example invalidDate
+             */
+            code: string;
+            /**
+             * @description 字段路径，如 segments.0.startsOn
+             * @example segments.0.startsOn
+             */
+            field: string;
+            /**
+             * @description 字段所在位置（请求校验时）
+             * @enum {string}
+             */
+            in?: "body" | "querystring" | "params" | "headers";
+            /**
+             * @description 中文说明
+             * @example 请填写有效日期
+             */
+            message: string;
+        } & {
+            [key: string]: unknown;
+        };
         HistoryEntry: {
             actorId: string | null;
             actorRole: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             at: string;
             event: string;
             from: string | null;
@@ -971,6 +1110,10 @@ export interface components {
             /** @example 138****1234 */
             adminPhoneMasked: string | null;
             attachments: components["schemas"]["Attachment"][];
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             createdAt: string;
             creditCode: string | null;
             department: {
@@ -993,16 +1136,28 @@ export interface components {
             reason: string | null;
             /** @description 统一社会信用代码校验位错误（红色提示），审核通过须填写原因 */
             red: boolean;
-            /** @example applied */
-            state: string;
+            /**
+             * @description 状态（institution 状态机的点分路径）
+             * @example applied
+             * @enum {string}
+             */
+            state: "none" | "applied" | "rejected" | "returned" | "approved" | "activated" | "disabled";
             /** @example 待审核 */
             stateLabel: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             updatedAt: string;
             version: number;
         };
         InstitutionHistoryEntry: {
             actorId: string | null;
             actorRole: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             at: string;
             /** @example APPROVE */
             event: string;
@@ -1026,6 +1181,7 @@ export interface components {
             /** @description 本系统审核人数 */
             decidedCount: number;
             departmentId: string | null;
+            /** Format: uuid */
             institutionId: string;
             institutionName: string | null;
             /** @enum {string} */
@@ -1047,6 +1203,10 @@ export interface components {
             adminName: string | null;
             /** @example 138****1234 */
             adminPhoneMasked: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             createdAt: string;
             creditCode: string | null;
             department: {
@@ -1065,10 +1225,18 @@ export interface components {
             name: string | null;
             /** @description 统一社会信用代码校验位错误（红色提示），审核通过须填写原因 */
             red: boolean;
-            /** @example applied */
-            state: string;
+            /**
+             * @description 状态（institution 状态机的点分路径）
+             * @example applied
+             * @enum {string}
+             */
+            state: "none" | "applied" | "rejected" | "returned" | "approved" | "activated" | "disabled";
             /** @example 待审核 */
             stateLabel: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             updatedAt: string;
             version: number;
         };
@@ -1080,14 +1248,24 @@ export interface components {
                 name: string;
             } | null;
             institution: {
+                /** Format: uuid */
                 id: string;
-                state: string;
+                /**
+                 * @description 状态（institution 状态机的点分路径）
+                 * @example activated
+                 * @enum {string}
+                 */
+                state: "none" | "applied" | "rejected" | "returned" | "approved" | "activated" | "disabled";
             } | null;
         };
         OutboxPage: {
             items: {
                 /** @description 已尝试投递的次数 */
                 attempts: number;
+                /**
+                 * Format: date-time
+                 * @example 2026-03-01T08:00:00.000Z
+                 */
                 createdAt: string;
                 dispatchedAt: string | null;
                 entityId: string | null;
@@ -1113,9 +1291,14 @@ export interface components {
         PaperCertificate: {
             contentType: string;
             fileName: string;
+            /** Format: uuid */
             id: string;
             segmentId: string;
             size: number;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             uploadedAt: string;
             uploadedBy: string | null;
         };
@@ -1163,12 +1346,17 @@ export interface components {
             /** @description 申报人数 */
             applicantCount: number;
             /**
+             * Format: date
              * @description 省级审批截止日期
              * @example 2020-02-24
              */
             approvalDeadline: string;
             /** @example 19 */
             businessCode: string;
+            /**
+             * Format: date-time
+             * @example 2026-03-01T08:00:00.000Z
+             */
             createdAt: string;
             /**
              * @description 距离截至审批时间（天）
@@ -1177,10 +1365,12 @@ export interface components {
             daysLeft: number;
             /** @description 本系统审核人数 */
             decidedCount: number;
+            /** Format: uuid */
             id: string;
             /** @example 医师资格考试试用期考核证明申报 */
             name: string;
             /**
+             * Format: date
              * @description 试用期截止日期（之后的时间不计入）
              * @example 2020-08-31
              */
@@ -1195,11 +1385,15 @@ export interface components {
             /** @description 已上报人数 */
             reportedCount: number;
             /**
+             * Format: date
              * @description 项目开始日期
              * @example 2019-12-19
              */
             startsOn: string;
-            /** @enum {string} */
+            /**
+             * @description 项目状态
+             * @enum {string}
+             */
             status: "notStarted" | "open" | "closed";
             /**
              * @description 项目状态：未开始 / 申报中 / 已截止
@@ -1210,6 +1404,15 @@ export interface components {
         QueryCodeAccepted: {
             /** @example 如该统一社会信用代码已注册，验证码已发送至登记的管理员手机 */
             message: string;
+        };
+        RefusalDetails: {
+            /**
+             * @description 拒绝的规则（守卫名、role、scope 等）
+             * @example explanationGivenWhenRed
+             */
+            rule?: string;
+        } & {
+            [key: string]: unknown;
         };
         RegistrationFormInput: {
             /**
@@ -1295,8 +1498,12 @@ export interface components {
             activationCode?: string;
             /** @description 审核不通过、退回或停用的原因 */
             reason?: string;
-            /** @example approved */
-            state: string;
+            /**
+             * @description 状态（institution 状态机的点分路径）
+             * @example approved
+             * @enum {string}
+             */
+            state: "none" | "applied" | "rejected" | "returned" | "approved" | "activated" | "disabled";
             /** @example 审核通过（待激活） */
             stateLabel: string;
         };
@@ -1308,8 +1515,12 @@ export interface components {
             id: string;
             /** @description 审核不通过或退回后以同一统一社会信用代码重新提交（RESUBMIT） */
             resubmitted: boolean;
-            /** @example applied */
-            state: string;
+            /**
+             * @description 状态（institution 状态机的点分路径）
+             * @example applied
+             * @enum {string}
+             */
+            state: "none" | "applied" | "rejected" | "returned" | "approved" | "activated" | "disabled";
             /** @example 待审核 */
             stateLabel: string;
             version: number;
@@ -1317,6 +1528,7 @@ export interface components {
         ReportOutcome: {
             failed: {
                 code: string;
+                /** Format: uuid */
                 id: string;
                 message: string;
             }[];
@@ -1329,7 +1541,11 @@ export interface components {
         };
         Session: {
             account: components["schemas"]["Account"];
-            /** @description 绝对过期时间；闲置30分钟亦失效 */
+            /**
+             * Format: date-time
+             * @description 绝对过期时间；闲置30分钟亦失效
+             * @example 2026-03-01T08:00:00.000Z
+             */
             expiresAt: string;
             /** @description Bearer 令牌（Authorization: Bearer <token>） */
             token: string;
@@ -1404,6 +1620,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountNo": "WS-00000-034-19",
+                     *       "kind": "business",
+                     *       "state": "active",
+                     *       "stateLabel": "已激活"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ActivationResult"];
                 };
             };
@@ -1464,6 +1688,142 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowedEvents": [
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": false,
+                     *           "label": "审核通过",
+                     *           "reasons": [],
+                     *           "type": "APPROVE"
+                     *         },
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": true,
+                     *           "label": "退回",
+                     *           "reasons": [],
+                     *           "type": "RETURN"
+                     *         },
+                     *         {
+                     *           "allowed": false,
+                     *           "explanationRequired": false,
+                     *           "label": "上报",
+                     *           "reasons": [
+                     *             {
+                     *               "code": "INVALID_TRANSITION",
+                     *               "message": "当前状态不允许此操作（REPORT）",
+                     *               "rule": "state"
+                     *             }
+                     *           ],
+                     *           "type": "REPORT"
+                     *         }
+                     *       ],
+                     *       "candidateId": null,
+                     *       "closedAt": null,
+                     *       "createdAt": "2026-12-06T08:00:00.000Z",
+                     *       "data": {
+                     *         "candidate": {
+                     *           "birthDate": "1995-05-12",
+                     *           "ethnicity": "01",
+                     *           "gender": "male",
+                     *           "idNumber": "420106199505120319",
+                     *           "idType": "resident-id",
+                     *           "idValidFrom": "2016-05-01",
+                     *           "idValidTo": "长期",
+                     *           "name": "孙八",
+                     *           "phone": "13912345678"
+                     *         },
+                     *         "exam": {
+                     *           "categoryCode": "110",
+                     *           "level": "执业医师"
+                     *         },
+                     *         "segments": [
+                     *           {
+                     *             "checkCodeVerified": true,
+                     *             "current": true,
+                     *             "department": "内科",
+                     *             "endsOn": "2026-12-06",
+                     *             "id": "s1",
+                     *             "institutionName": "武汉市第1911医院",
+                     *             "registrationNo": "5252223212582111254",
+                     *             "startsOn": "2025-10-13",
+                     *             "teacherCertNo": "110420100012345",
+                     *             "teacherName": "黄燕红",
+                     *             "teacherUnit": "江岸黄燕红西内科诊所"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "decision": null,
+                     *       "districtDecision": null,
+                     *       "entryMode": "unit",
+                     *       "entryModeLabel": "单位直接录入",
+                     *       "history": [
+                     *         {
+                     *           "actorId": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *           "actorRole": "business",
+                     *           "at": "2026-12-06T08:00:00.000Z",
+                     *           "event": "CREATE",
+                     *           "from": null,
+                     *           "payload": {
+                     *             "facts": {
+                     *               "deadlinePassed": false,
+                     *               "projectOpen": true,
+                     *               "redCount": 0
+                     *             }
+                     *           },
+                     *           "seq": 1,
+                     *           "to": "unitReview.pending"
+                     *         }
+                     *       ],
+                     *       "id": "3298e46d-f653-4626-963f-b0af0a7a5c2a",
+                     *       "indicators": [
+                     *         {
+                     *           "code": "totalDuration",
+                     *           "detail": "13个月",
+                     *           "label": "试用期总时长",
+                     *           "level": "green"
+                     *         },
+                     *         {
+                     *           "code": "teacherCheck",
+                     *           "detail": "带教老师姓名与执业证书号符合",
+                     *           "label": "带教老师姓名与执业证书号是否符合",
+                     *           "level": "green",
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "institution": {
+                     *         "id": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *         "name": "武汉市第1911医院"
+                     *       },
+                     *       "open": true,
+                     *       "project": {
+                     *         "approvalDeadline": "2027-02-08",
+                     *         "id": "7a760816-0ed7-42a7-a317-ed252b1688e6",
+                     *         "name": "医师资格考试试用期考核证明申报",
+                     *         "probationCutoff": "2027-08-31",
+                     *         "startsOn": "2026-11-27"
+                     *       },
+                     *       "redCount": 0,
+                     *       "reportedAt": null,
+                     *       "segments": [
+                     *         {
+                     *           "countedMonths": 13,
+                     *           "current": true,
+                     *           "days": 24,
+                     *           "durationLabel": "13个月",
+                     *           "months": 13,
+                     *           "paperCertificate": null,
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "state": "unitReview.pending",
+                     *       "stateLabel": "单位审核·待审核",
+                     *       "totalMonths": 13,
+                     *       "updatedAt": "2026-12-06T08:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
@@ -1566,6 +1926,142 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowedEvents": [
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": false,
+                     *           "label": "审核通过",
+                     *           "reasons": [],
+                     *           "type": "APPROVE"
+                     *         },
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": true,
+                     *           "label": "退回",
+                     *           "reasons": [],
+                     *           "type": "RETURN"
+                     *         },
+                     *         {
+                     *           "allowed": false,
+                     *           "explanationRequired": false,
+                     *           "label": "上报",
+                     *           "reasons": [
+                     *             {
+                     *               "code": "INVALID_TRANSITION",
+                     *               "message": "当前状态不允许此操作（REPORT）",
+                     *               "rule": "state"
+                     *             }
+                     *           ],
+                     *           "type": "REPORT"
+                     *         }
+                     *       ],
+                     *       "candidateId": null,
+                     *       "closedAt": null,
+                     *       "createdAt": "2026-12-06T08:00:00.000Z",
+                     *       "data": {
+                     *         "candidate": {
+                     *           "birthDate": "1995-05-12",
+                     *           "ethnicity": "01",
+                     *           "gender": "male",
+                     *           "idNumber": "420106199505120319",
+                     *           "idType": "resident-id",
+                     *           "idValidFrom": "2016-05-01",
+                     *           "idValidTo": "长期",
+                     *           "name": "孙八",
+                     *           "phone": "13912345678"
+                     *         },
+                     *         "exam": {
+                     *           "categoryCode": "110",
+                     *           "level": "执业医师"
+                     *         },
+                     *         "segments": [
+                     *           {
+                     *             "checkCodeVerified": true,
+                     *             "current": true,
+                     *             "department": "内科",
+                     *             "endsOn": "2026-12-06",
+                     *             "id": "s1",
+                     *             "institutionName": "武汉市第1911医院",
+                     *             "registrationNo": "5252223212582111254",
+                     *             "startsOn": "2025-10-13",
+                     *             "teacherCertNo": "110420100012345",
+                     *             "teacherName": "黄燕红",
+                     *             "teacherUnit": "江岸黄燕红西内科诊所"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "decision": null,
+                     *       "districtDecision": null,
+                     *       "entryMode": "unit",
+                     *       "entryModeLabel": "单位直接录入",
+                     *       "history": [
+                     *         {
+                     *           "actorId": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *           "actorRole": "business",
+                     *           "at": "2026-12-06T08:00:00.000Z",
+                     *           "event": "CREATE",
+                     *           "from": null,
+                     *           "payload": {
+                     *             "facts": {
+                     *               "deadlinePassed": false,
+                     *               "projectOpen": true,
+                     *               "redCount": 0
+                     *             }
+                     *           },
+                     *           "seq": 1,
+                     *           "to": "unitReview.pending"
+                     *         }
+                     *       ],
+                     *       "id": "3298e46d-f653-4626-963f-b0af0a7a5c2a",
+                     *       "indicators": [
+                     *         {
+                     *           "code": "totalDuration",
+                     *           "detail": "13个月",
+                     *           "label": "试用期总时长",
+                     *           "level": "green"
+                     *         },
+                     *         {
+                     *           "code": "teacherCheck",
+                     *           "detail": "带教老师姓名与执业证书号符合",
+                     *           "label": "带教老师姓名与执业证书号是否符合",
+                     *           "level": "green",
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "institution": {
+                     *         "id": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *         "name": "武汉市第1911医院"
+                     *       },
+                     *       "open": true,
+                     *       "project": {
+                     *         "approvalDeadline": "2027-02-08",
+                     *         "id": "7a760816-0ed7-42a7-a317-ed252b1688e6",
+                     *         "name": "医师资格考试试用期考核证明申报",
+                     *         "probationCutoff": "2027-08-31",
+                     *         "startsOn": "2026-11-27"
+                     *       },
+                     *       "redCount": 0,
+                     *       "reportedAt": null,
+                     *       "segments": [
+                     *         {
+                     *           "countedMonths": 13,
+                     *           "current": true,
+                     *           "days": 24,
+                     *           "durationLabel": "13个月",
+                     *           "months": 13,
+                     *           "paperCertificate": null,
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "state": "unitReview.pending",
+                     *       "stateLabel": "单位审核·待审核",
+                     *       "totalMonths": 13,
+                     *       "updatedAt": "2026-12-06T08:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
@@ -1686,6 +2182,148 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowedEvents": [
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": false,
+                     *           "label": "审核通过",
+                     *           "reasons": [],
+                     *           "type": "APPROVE"
+                     *         },
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": true,
+                     *           "label": "退回",
+                     *           "reasons": [],
+                     *           "type": "RETURN"
+                     *         },
+                     *         {
+                     *           "allowed": false,
+                     *           "explanationRequired": false,
+                     *           "label": "上报",
+                     *           "reasons": [
+                     *             {
+                     *               "code": "INVALID_TRANSITION",
+                     *               "message": "当前状态不允许此操作（REPORT）",
+                     *               "rule": "state"
+                     *             }
+                     *           ],
+                     *           "type": "REPORT"
+                     *         }
+                     *       ],
+                     *       "candidateId": null,
+                     *       "closedAt": null,
+                     *       "createdAt": "2026-12-06T08:00:00.000Z",
+                     *       "data": {
+                     *         "candidate": {
+                     *           "birthDate": "1995-05-12",
+                     *           "ethnicity": "01",
+                     *           "gender": "male",
+                     *           "idNumber": "420106199505120319",
+                     *           "idType": "resident-id",
+                     *           "idValidFrom": "2016-05-01",
+                     *           "idValidTo": "长期",
+                     *           "name": "孙八",
+                     *           "phone": "13912345678"
+                     *         },
+                     *         "exam": {
+                     *           "categoryCode": "110",
+                     *           "level": "执业医师"
+                     *         },
+                     *         "segments": [
+                     *           {
+                     *             "checkCodeVerified": true,
+                     *             "current": true,
+                     *             "department": "内科",
+                     *             "endsOn": "2026-12-06",
+                     *             "id": "s1",
+                     *             "institutionName": "武汉市第1911医院",
+                     *             "registrationNo": "5252223212582111254",
+                     *             "startsOn": "2025-10-13",
+                     *             "teacherCertNo": "110420100012345",
+                     *             "teacherName": "黄燕红",
+                     *             "teacherUnit": "江岸黄燕红西内科诊所"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "decision": {
+                     *         "actorId": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *         "at": "2026-12-06T08:00:00.000Z",
+                     *         "explanation": null,
+                     *         "label": "审核通过",
+                     *         "type": "APPROVE"
+                     *       },
+                     *       "districtDecision": null,
+                     *       "entryMode": "unit",
+                     *       "entryModeLabel": "单位直接录入",
+                     *       "history": [
+                     *         {
+                     *           "actorId": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *           "actorRole": "business",
+                     *           "at": "2026-12-06T08:00:00.000Z",
+                     *           "event": "CREATE",
+                     *           "from": null,
+                     *           "payload": {
+                     *             "facts": {
+                     *               "deadlinePassed": false,
+                     *               "projectOpen": true,
+                     *               "redCount": 0
+                     *             }
+                     *           },
+                     *           "seq": 1,
+                     *           "to": "unitReview.pending"
+                     *         }
+                     *       ],
+                     *       "id": "3298e46d-f653-4626-963f-b0af0a7a5c2a",
+                     *       "indicators": [
+                     *         {
+                     *           "code": "totalDuration",
+                     *           "detail": "13个月",
+                     *           "label": "试用期总时长",
+                     *           "level": "green"
+                     *         },
+                     *         {
+                     *           "code": "teacherCheck",
+                     *           "detail": "带教老师姓名与执业证书号符合",
+                     *           "label": "带教老师姓名与执业证书号是否符合",
+                     *           "level": "green",
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "institution": {
+                     *         "id": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *         "name": "武汉市第1911医院"
+                     *       },
+                     *       "open": true,
+                     *       "project": {
+                     *         "approvalDeadline": "2027-02-08",
+                     *         "id": "7a760816-0ed7-42a7-a317-ed252b1688e6",
+                     *         "name": "医师资格考试试用期考核证明申报",
+                     *         "probationCutoff": "2027-08-31",
+                     *         "startsOn": "2026-11-27"
+                     *       },
+                     *       "redCount": 0,
+                     *       "reportedAt": null,
+                     *       "segments": [
+                     *         {
+                     *           "countedMonths": 13,
+                     *           "current": true,
+                     *           "days": 24,
+                     *           "durationLabel": "13个月",
+                     *           "months": 13,
+                     *           "paperCertificate": null,
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "state": "unitReview.approved",
+                     *       "stateLabel": "单位审核·审核通过",
+                     *       "totalMonths": 13,
+                     *       "updatedAt": "2026-12-06T08:00:00.000Z",
+                     *       "version": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
@@ -1771,6 +2409,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "actorId": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *           "actorRole": "business",
+                     *           "at": "2026-12-06T08:00:00.000Z",
+                     *           "event": "CREATE",
+                     *           "from": null,
+                     *           "payload": {
+                     *             "facts": {
+                     *               "deadlinePassed": false,
+                     *               "projectOpen": true,
+                     *               "redCount": 0
+                     *             }
+                     *           },
+                     *           "seq": 1,
+                     *           "to": "unitReview.pending"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["HistoryEntry"][];
                     };
@@ -1836,6 +2496,142 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowedEvents": [
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": false,
+                     *           "label": "审核通过",
+                     *           "reasons": [],
+                     *           "type": "APPROVE"
+                     *         },
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": true,
+                     *           "label": "退回",
+                     *           "reasons": [],
+                     *           "type": "RETURN"
+                     *         },
+                     *         {
+                     *           "allowed": false,
+                     *           "explanationRequired": false,
+                     *           "label": "上报",
+                     *           "reasons": [
+                     *             {
+                     *               "code": "INVALID_TRANSITION",
+                     *               "message": "当前状态不允许此操作（REPORT）",
+                     *               "rule": "state"
+                     *             }
+                     *           ],
+                     *           "type": "REPORT"
+                     *         }
+                     *       ],
+                     *       "candidateId": null,
+                     *       "closedAt": null,
+                     *       "createdAt": "2026-12-06T08:00:00.000Z",
+                     *       "data": {
+                     *         "candidate": {
+                     *           "birthDate": "1995-05-12",
+                     *           "ethnicity": "01",
+                     *           "gender": "male",
+                     *           "idNumber": "420106199505120319",
+                     *           "idType": "resident-id",
+                     *           "idValidFrom": "2016-05-01",
+                     *           "idValidTo": "长期",
+                     *           "name": "孙八",
+                     *           "phone": "13912345678"
+                     *         },
+                     *         "exam": {
+                     *           "categoryCode": "110",
+                     *           "level": "执业医师"
+                     *         },
+                     *         "segments": [
+                     *           {
+                     *             "checkCodeVerified": true,
+                     *             "current": true,
+                     *             "department": "内科",
+                     *             "endsOn": "2026-12-06",
+                     *             "id": "s1",
+                     *             "institutionName": "武汉市第1911医院",
+                     *             "registrationNo": "5252223212582111254",
+                     *             "startsOn": "2025-10-13",
+                     *             "teacherCertNo": "110420100012345",
+                     *             "teacherName": "黄燕红",
+                     *             "teacherUnit": "江岸黄燕红西内科诊所"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "decision": null,
+                     *       "districtDecision": null,
+                     *       "entryMode": "unit",
+                     *       "entryModeLabel": "单位直接录入",
+                     *       "history": [
+                     *         {
+                     *           "actorId": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *           "actorRole": "business",
+                     *           "at": "2026-12-06T08:00:00.000Z",
+                     *           "event": "CREATE",
+                     *           "from": null,
+                     *           "payload": {
+                     *             "facts": {
+                     *               "deadlinePassed": false,
+                     *               "projectOpen": true,
+                     *               "redCount": 0
+                     *             }
+                     *           },
+                     *           "seq": 1,
+                     *           "to": "unitReview.pending"
+                     *         }
+                     *       ],
+                     *       "id": "3298e46d-f653-4626-963f-b0af0a7a5c2a",
+                     *       "indicators": [
+                     *         {
+                     *           "code": "totalDuration",
+                     *           "detail": "13个月",
+                     *           "label": "试用期总时长",
+                     *           "level": "green"
+                     *         },
+                     *         {
+                     *           "code": "teacherCheck",
+                     *           "detail": "带教老师姓名与执业证书号符合",
+                     *           "label": "带教老师姓名与执业证书号是否符合",
+                     *           "level": "green",
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "institution": {
+                     *         "id": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *         "name": "武汉市第1911医院"
+                     *       },
+                     *       "open": true,
+                     *       "project": {
+                     *         "approvalDeadline": "2027-02-08",
+                     *         "id": "7a760816-0ed7-42a7-a317-ed252b1688e6",
+                     *         "name": "医师资格考试试用期考核证明申报",
+                     *         "probationCutoff": "2027-08-31",
+                     *         "startsOn": "2026-11-27"
+                     *       },
+                     *       "redCount": 0,
+                     *       "reportedAt": null,
+                     *       "segments": [
+                     *         {
+                     *           "countedMonths": 13,
+                     *           "current": true,
+                     *           "days": 24,
+                     *           "durationLabel": "13个月",
+                     *           "months": 13,
+                     *           "paperCertificate": null,
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "state": "unitReview.pending",
+                     *       "stateLabel": "单位审核·待审核",
+                     *       "totalMonths": 13,
+                     *       "updatedAt": "2026-12-06T08:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
@@ -2018,6 +2814,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "activated": true,
+                     *       "businessCode": null,
+                     *       "departmentId": null,
+                     *       "id": "52bb81d1-ca58-4340-903d-44dc2bfc75f5",
+                     *       "institutionId": null,
+                     *       "kind": "candidate",
+                     *       "login": "140105199001097932",
+                     *       "name": "赵六",
+                     *       "phoneMasked": "138****1234"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Account"];
                 };
             };
@@ -2067,6 +2876,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "children": [
+                     *             {
+                     *               "children": [],
+                     *               "code": "420100",
+                     *               "id": "420100",
+                     *               "level": "city",
+                     *               "name": "武汉市卫生健康委员会"
+                     *             }
+                     *           ],
+                     *           "code": "420000",
+                     *           "id": "420000",
+                     *           "level": "province",
+                     *           "name": "湖北省卫生健康委员会"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Department"][];
                     };
@@ -2114,6 +2944,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "id": "3f4acb56-4edb-48fd-8fb2-0cb1ce3940a0",
+                     *       "resubmitted": false,
+                     *       "state": "applied",
+                     *       "stateLabel": "待审核",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["RegistrationResult"];
                 };
             };
@@ -2205,6 +3044,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountNo": "JG00000",
+                     *       "activationCode": "K7PD-3QXM-H2TW",
+                     *       "state": "approved",
+                     *       "stateLabel": "审核通过（待激活）"
+                     *     }
+                     */
                     "application/json": components["schemas"]["RegistrationQueryResult"];
                 };
             };
@@ -2273,6 +3120,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "message": "如该统一社会信用代码已注册，验证码已发送至登记的管理员手机"
+                     *     }
+                     */
                     "application/json": components["schemas"]["QueryCodeAccepted"];
                 };
             };
@@ -2331,6 +3183,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountNo": null,
+                     *           "adminName": "李娜",
+                     *           "adminPhoneMasked": "139****2026",
+                     *           "createdAt": "2026-12-06T08:00:00.000Z",
+                     *           "creditCode": "12420106MB00000023",
+                     *           "department": {
+                     *             "id": "420106",
+                     *             "name": "武昌区卫生健康局"
+                     *           },
+                     *           "id": "3f4acb56-4edb-48fd-8fb2-0cb1ce3940a0",
+                     *           "isMedical": true,
+                     *           "licenseNo": "PDY4201060001",
+                     *           "name": "武汉市武昌区示范社区卫生服务中心",
+                     *           "red": false,
+                     *           "state": "applied",
+                     *           "stateLabel": "待审核",
+                     *           "updatedAt": "2026-12-06T08:00:00.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 10,
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["InstitutionPage"];
                 };
             };
@@ -2389,6 +3270,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountNo": null,
+                     *       "address": "武汉市武昌区中南路88号",
+                     *       "adminName": "李娜",
+                     *       "adminPhone": "13971002026",
+                     *       "adminPhoneMasked": "139****2026",
+                     *       "attachments": [
+                     *         {
+                     *           "contentType": "application/pdf",
+                     *           "createdAt": "2026-12-06T08:00:00.000Z",
+                     *           "fileName": "registrationForm.pdf",
+                     *           "id": "a58d9122-8130-4f94-8f43-1f8492ca2fc7",
+                     *           "kind": "registrationForm",
+                     *           "kindLabel": "单位用户注册申请表（盖章）",
+                     *           "sha256": "fc636fba4b521ad2dafecb7040858ce58a8b4676d9631d5d2f6274824765837f",
+                     *           "size": 8060,
+                     *           "supersededAt": null
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-06T08:00:00.000Z",
+                     *       "creditCode": "12420106MB00000023",
+                     *       "department": {
+                     *         "id": "420106",
+                     *         "name": "武昌区卫生健康局"
+                     *       },
+                     *       "history": [
+                     *         {
+                     *           "actorId": null,
+                     *           "actorRole": "public",
+                     *           "at": "2026-12-06T08:00:00.000Z",
+                     *           "event": "REGISTER",
+                     *           "from": null,
+                     *           "payload": {
+                     *             "facts": {
+                     *               "red": false
+                     *             }
+                     *           },
+                     *           "seq": 1,
+                     *           "to": "applied"
+                     *         }
+                     *       ],
+                     *       "id": "3f4acb56-4edb-48fd-8fb2-0cb1ce3940a0",
+                     *       "indicators": [
+                     *         {
+                     *           "code": "creditCodeCheck",
+                     *           "detail": "校验位正确",
+                     *           "label": "统一社会信用代码校验位",
+                     *           "level": "green"
+                     *         }
+                     *       ],
+                     *       "isMedical": true,
+                     *       "licenseNo": "PDY4201060001",
+                     *       "name": "武汉市武昌区示范社区卫生服务中心",
+                     *       "reason": null,
+                     *       "red": false,
+                     *       "state": "applied",
+                     *       "stateLabel": "待审核",
+                     *       "updatedAt": "2026-12-06T08:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["InstitutionDetail"];
                 };
             };
@@ -2447,6 +3390,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "accountNo": "WS-00000-034-19",
+                     *           "activated": true,
+                     *           "businessCode": "19",
+                     *           "businessName": "医师资格考试试用期考核证明申报管理",
+                     *           "id": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *           "seq": 7,
+                     *           "state": "active",
+                     *           "stateLabel": "已激活",
+                     *           "version": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["BusinessAccount"][];
                     };
@@ -2525,6 +3485,20 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountNo": "WS-00000-034-19",
+                     *       "activated": false,
+                     *       "activationCode": "K7PD-3QXM-H2TW",
+                     *       "businessCode": "19",
+                     *       "businessName": "医师资格考试试用期考核证明申报管理",
+                     *       "id": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *       "seq": 7,
+                     *       "state": "issued",
+                     *       "stateLabel": "已生成（待激活）",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["BusinessAccountEventResult"];
                 };
             };
@@ -2610,6 +3584,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "checkCode": "434148",
+                     *       "institutionId": "4c071500-5acf-4212-af78-7379d53f6df0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CheckCode"];
                 };
             };
@@ -2677,6 +3657,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "checkCode": "902615",
+                     *       "institutionId": "4c071500-5acf-4212-af78-7379d53f6df0"
+                     *     }
+                     */
                     "application/json": components["schemas"]["CheckCode"];
                 };
             };
@@ -2773,6 +3759,68 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "accountNo": null,
+                     *       "address": "武汉市武昌区中南路88号",
+                     *       "adminName": "李娜",
+                     *       "adminPhone": "13971002026",
+                     *       "adminPhoneMasked": "139****2026",
+                     *       "attachments": [
+                     *         {
+                     *           "contentType": "application/pdf",
+                     *           "createdAt": "2026-12-06T08:00:00.000Z",
+                     *           "fileName": "registrationForm.pdf",
+                     *           "id": "a58d9122-8130-4f94-8f43-1f8492ca2fc7",
+                     *           "kind": "registrationForm",
+                     *           "kindLabel": "单位用户注册申请表（盖章）",
+                     *           "sha256": "fc636fba4b521ad2dafecb7040858ce58a8b4676d9631d5d2f6274824765837f",
+                     *           "size": 8060,
+                     *           "supersededAt": null
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-06T08:00:00.000Z",
+                     *       "creditCode": "12420106MB00000023",
+                     *       "department": {
+                     *         "id": "420106",
+                     *         "name": "武昌区卫生健康局"
+                     *       },
+                     *       "history": [
+                     *         {
+                     *           "actorId": null,
+                     *           "actorRole": "public",
+                     *           "at": "2026-12-06T08:00:00.000Z",
+                     *           "event": "REGISTER",
+                     *           "from": null,
+                     *           "payload": {
+                     *             "facts": {
+                     *               "red": false
+                     *             }
+                     *           },
+                     *           "seq": 1,
+                     *           "to": "applied"
+                     *         }
+                     *       ],
+                     *       "id": "3f4acb56-4edb-48fd-8fb2-0cb1ce3940a0",
+                     *       "indicators": [
+                     *         {
+                     *           "code": "creditCodeCheck",
+                     *           "detail": "校验位正确",
+                     *           "label": "统一社会信用代码校验位",
+                     *           "level": "green"
+                     *         }
+                     *       ],
+                     *       "isMedical": true,
+                     *       "licenseNo": "PDY4201060001",
+                     *       "name": "武汉市武昌区示范社区卫生服务中心",
+                     *       "reason": null,
+                     *       "red": false,
+                     *       "state": "applied",
+                     *       "stateLabel": "待审核",
+                     *       "updatedAt": "2026-12-06T08:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["InstitutionDetail"];
                 };
             };
@@ -2856,6 +3904,30 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "activated": true,
+                     *         "businessCode": "19",
+                     *         "departmentId": "420102",
+                     *         "id": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *         "institutionId": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *         "kind": "business",
+                     *         "login": "WS-00000-034-19",
+                     *         "name": "武汉市第1911医院·医师资格考试试用期考核证明申报管理",
+                     *         "phoneMasked": null
+                     *       },
+                     *       "department": {
+                     *         "id": "420102",
+                     *         "level": "district",
+                     *         "name": "江岸区卫生健康局"
+                     *       },
+                     *       "institution": {
+                     *         "id": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *         "state": "activated"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["Me"];
                 };
             };
@@ -2901,6 +3973,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "attempts": 1,
+                     *           "createdAt": "2026-12-06T08:00:00.000Z",
+                     *           "dispatchedAt": "2026-12-06T08:00:00.000Z",
+                     *           "entityId": "3298e46d-f653-4626-963f-b0af0a7a5c2a",
+                     *           "entityType": "application",
+                     *           "failedAt": null,
+                     *           "id": 11,
+                     *           "lastError": null,
+                     *           "nextAttemptAt": null,
+                     *           "payload": {
+                     *             "actorRole": "business",
+                     *             "event": "REPORT",
+                     *             "from": "unitReview.approved",
+                     *             "state": "districtReview.pending",
+                     *             "version": 3
+                     *           },
+                     *           "topic": "application.reportedByUnit"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 10,
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["OutboxPage"];
                 };
             };
@@ -2961,6 +4061,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "inserted": 1,
+                     *       "lines": 3,
+                     *       "records": 2,
+                     *       "rejected": [
+                     *         {
+                     *           "line": 3,
+                     *           "reason": "证书编码为空"
+                     *         }
+                     *       ],
+                     *       "rejectedTotal": 1,
+                     *       "unchanged": 0,
+                     *       "updated": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["PhysicianImportResult"];
                 };
             };
@@ -3029,6 +4145,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "certNo": "110420100012345",
+                     *       "label": "带教老师姓名与执业证书号符合",
+                     *       "level": "green",
+                     *       "physician": {
+                     *         "category": "临床",
+                     *         "level": "执业医师",
+                     *         "practising": true
+                     *       },
+                     *       "result": "match"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PhysicianVerification"];
                 };
             };
@@ -3081,6 +4210,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "applicantCount": 10,
+                     *           "approvalDeadline": "2027-02-08",
+                     *           "businessCode": "19",
+                     *           "createdAt": "2026-12-06T08:00:00.000Z",
+                     *           "daysLeft": 63,
+                     *           "decidedCount": 7,
+                     *           "id": "7a760816-0ed7-42a7-a317-ed252b1688e6",
+                     *           "name": "医师资格考试试用期考核证明申报",
+                     *           "probationCutoff": "2027-08-31",
+                     *           "reportState": "partlyReported",
+                     *           "reportStateLabel": "部分上报",
+                     *           "reportedCount": 4,
+                     *           "startsOn": "2026-11-27",
+                     *           "status": "open",
+                     *           "statusLabel": "申报中"
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 10,
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Project"][];
                         page: number;
@@ -3129,6 +4284,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /**
+                     * Format: date
                      * @description 省级审批截止日期
                      * @example 2020-02-24
                      */
@@ -3141,11 +4297,13 @@ export interface operations {
                     /** @example 医师资格考试试用期考核证明申报 */
                     name: string;
                     /**
+                     * Format: date
                      * @description 试用期截止日期，默认考试年度8月31日
                      * @example 2020-08-31
                      */
                     probationCutoff?: string;
                     /**
+                     * Format: date
                      * @description 项目开始日期
                      * @example 2019-12-19
                      */
@@ -3160,6 +4318,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "applicantCount": 10,
+                     *       "approvalDeadline": "2027-02-08",
+                     *       "businessCode": "19",
+                     *       "createdAt": "2026-12-06T08:00:00.000Z",
+                     *       "daysLeft": 63,
+                     *       "decidedCount": 7,
+                     *       "id": "7a760816-0ed7-42a7-a317-ed252b1688e6",
+                     *       "name": "医师资格考试试用期考核证明申报",
+                     *       "probationCutoff": "2027-08-31",
+                     *       "reportState": "partlyReported",
+                     *       "reportStateLabel": "部分上报",
+                     *       "reportedCount": 4,
+                     *       "startsOn": "2026-11-27",
+                     *       "status": "open",
+                     *       "statusLabel": "申报中"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Project"];
                 };
             };
@@ -3218,6 +4395,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "applicantCount": 10,
+                     *       "approvalDeadline": "2027-02-08",
+                     *       "businessCode": "19",
+                     *       "createdAt": "2026-12-06T08:00:00.000Z",
+                     *       "daysLeft": 63,
+                     *       "decidedCount": 7,
+                     *       "id": "7a760816-0ed7-42a7-a317-ed252b1688e6",
+                     *       "name": "医师资格考试试用期考核证明申报",
+                     *       "probationCutoff": "2027-08-31",
+                     *       "reportState": "partlyReported",
+                     *       "reportStateLabel": "部分上报",
+                     *       "reportedCount": 4,
+                     *       "startsOn": "2026-11-27",
+                     *       "status": "open",
+                     *       "statusLabel": "申报中"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Project"];
                 };
             };
@@ -3287,6 +4483,31 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "createdAt": "2026-12-06T08:00:00.000Z",
+                     *           "entryMode": "unit",
+                     *           "entryModeLabel": "单位直接录入",
+                     *           "id": "3298e46d-f653-4626-963f-b0af0a7a5c2a",
+                     *           "idNumberMasked": "420106*****0319",
+                     *           "institutionId": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *           "institutionName": "武汉市第1911医院",
+                     *           "name": "孙八",
+                     *           "note": null,
+                     *           "redCount": 0,
+                     *           "seq": 1,
+                     *           "state": "unitReview.pending",
+                     *           "stateLabel": "单位审核·待审核",
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 10,
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["ApplicationListItem"][];
                         page: number;
@@ -3392,6 +4613,142 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "allowedEvents": [
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": false,
+                     *           "label": "审核通过",
+                     *           "reasons": [],
+                     *           "type": "APPROVE"
+                     *         },
+                     *         {
+                     *           "allowed": true,
+                     *           "explanationRequired": true,
+                     *           "label": "退回",
+                     *           "reasons": [],
+                     *           "type": "RETURN"
+                     *         },
+                     *         {
+                     *           "allowed": false,
+                     *           "explanationRequired": false,
+                     *           "label": "上报",
+                     *           "reasons": [
+                     *             {
+                     *               "code": "INVALID_TRANSITION",
+                     *               "message": "当前状态不允许此操作（REPORT）",
+                     *               "rule": "state"
+                     *             }
+                     *           ],
+                     *           "type": "REPORT"
+                     *         }
+                     *       ],
+                     *       "candidateId": null,
+                     *       "closedAt": null,
+                     *       "createdAt": "2026-12-06T08:00:00.000Z",
+                     *       "data": {
+                     *         "candidate": {
+                     *           "birthDate": "1995-05-12",
+                     *           "ethnicity": "01",
+                     *           "gender": "male",
+                     *           "idNumber": "420106199505120319",
+                     *           "idType": "resident-id",
+                     *           "idValidFrom": "2016-05-01",
+                     *           "idValidTo": "长期",
+                     *           "name": "孙八",
+                     *           "phone": "13912345678"
+                     *         },
+                     *         "exam": {
+                     *           "categoryCode": "110",
+                     *           "level": "执业医师"
+                     *         },
+                     *         "segments": [
+                     *           {
+                     *             "checkCodeVerified": true,
+                     *             "current": true,
+                     *             "department": "内科",
+                     *             "endsOn": "2026-12-06",
+                     *             "id": "s1",
+                     *             "institutionName": "武汉市第1911医院",
+                     *             "registrationNo": "5252223212582111254",
+                     *             "startsOn": "2025-10-13",
+                     *             "teacherCertNo": "110420100012345",
+                     *             "teacherName": "黄燕红",
+                     *             "teacherUnit": "江岸黄燕红西内科诊所"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "decision": null,
+                     *       "districtDecision": null,
+                     *       "entryMode": "unit",
+                     *       "entryModeLabel": "单位直接录入",
+                     *       "history": [
+                     *         {
+                     *           "actorId": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *           "actorRole": "business",
+                     *           "at": "2026-12-06T08:00:00.000Z",
+                     *           "event": "CREATE",
+                     *           "from": null,
+                     *           "payload": {
+                     *             "facts": {
+                     *               "deadlinePassed": false,
+                     *               "projectOpen": true,
+                     *               "redCount": 0
+                     *             }
+                     *           },
+                     *           "seq": 1,
+                     *           "to": "unitReview.pending"
+                     *         }
+                     *       ],
+                     *       "id": "3298e46d-f653-4626-963f-b0af0a7a5c2a",
+                     *       "indicators": [
+                     *         {
+                     *           "code": "totalDuration",
+                     *           "detail": "13个月",
+                     *           "label": "试用期总时长",
+                     *           "level": "green"
+                     *         },
+                     *         {
+                     *           "code": "teacherCheck",
+                     *           "detail": "带教老师姓名与执业证书号符合",
+                     *           "label": "带教老师姓名与执业证书号是否符合",
+                     *           "level": "green",
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "institution": {
+                     *         "id": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *         "name": "武汉市第1911医院"
+                     *       },
+                     *       "open": true,
+                     *       "project": {
+                     *         "approvalDeadline": "2027-02-08",
+                     *         "id": "7a760816-0ed7-42a7-a317-ed252b1688e6",
+                     *         "name": "医师资格考试试用期考核证明申报",
+                     *         "probationCutoff": "2027-08-31",
+                     *         "startsOn": "2026-11-27"
+                     *       },
+                     *       "redCount": 0,
+                     *       "reportedAt": null,
+                     *       "segments": [
+                     *         {
+                     *           "countedMonths": 13,
+                     *           "current": true,
+                     *           "days": 24,
+                     *           "durationLabel": "13个月",
+                     *           "months": 13,
+                     *           "paperCertificate": null,
+                     *           "segmentId": "s1"
+                     *         }
+                     *       ],
+                     *       "state": "unitReview.pending",
+                     *       "stateLabel": "单位审核·待审核",
+                     *       "totalMonths": 13,
+                     *       "updatedAt": "2026-12-06T08:00:00.000Z",
+                     *       "version": 1
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApplicationDetail"];
                 };
             };
@@ -3493,6 +4850,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "applicantCount": 10,
+                     *           "decidedCount": 7,
+                     *           "departmentId": "420102",
+                     *           "institutionId": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *           "institutionName": "武汉市第1911医院",
+                     *           "reportState": "partlyReported",
+                     *           "reportStateLabel": "部分上报",
+                     *           "reportedCount": 4
+                     *         }
+                     *       ],
+                     *       "page": 1,
+                     *       "pageSize": 10,
+                     *       "total": 1
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["InstitutionProgress"][];
                         page: number;
@@ -3568,6 +4944,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "failed": [],
+                     *       "rejectedByUnit": 1,
+                     *       "reported": 2,
+                     *       "total": 3
+                     *     }
+                     */
                     "application/json": components["schemas"]["ReportOutcome"];
                 };
             };
@@ -3685,6 +5069,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "account": {
+                     *         "activated": true,
+                     *         "businessCode": "19",
+                     *         "departmentId": "420102",
+                     *         "id": "cb6aabbf-a76f-438d-9067-9463d5a0c9d1",
+                     *         "institutionId": "4c071500-5acf-4212-af78-7379d53f6df0",
+                     *         "kind": "business",
+                     *         "login": "WS-00000-034-19",
+                     *         "name": "武汉市第1911医院·医师资格考试试用期考核证明申报管理",
+                     *         "phoneMasked": null
+                     *       },
+                     *       "expiresAt": "2026-12-06T20:00:00.000Z",
+                     *       "token": "O54Hys4ZIo1mdN-zmzUNWDP6TA1rDPGth39Kg6FNLKg"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Session"];
                 };
             };
@@ -3788,6 +5189,113 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "events": [
+                     *             {
+                     *               "label": {
+                     *                 "en": "Generate",
+                     *                 "zh": "点我生成"
+                     *               },
+                     *               "roles": [
+                     *                 "institution"
+                     *               ],
+                     *               "type": "GENERATE"
+                     *             },
+                     *             {
+                     *               "label": {
+                     *                 "en": "Activate",
+                     *                 "zh": "激活"
+                     *               },
+                     *               "roles": [
+                     *                 "public"
+                     *               ],
+                     *               "type": "ACTIVATE"
+                     *             },
+                     *             {
+                     *               "label": {
+                     *                 "en": "Reissue activation code",
+                     *                 "zh": "重新生成激活码"
+                     *               },
+                     *               "roles": [
+                     *                 "institution"
+                     *               ],
+                     *               "type": "REISSUE_CODE"
+                     *             },
+                     *             {
+                     *               "label": {
+                     *                 "en": "Disable",
+                     *                 "zh": "停用"
+                     *               },
+                     *               "roles": [
+                     *                 "institution",
+                     *                 "admin"
+                     *               ],
+                     *               "type": "DISABLE"
+                     *             },
+                     *             {
+                     *               "label": {
+                     *                 "en": "Enable",
+                     *                 "zh": "启用"
+                     *               },
+                     *               "roles": [
+                     *                 "institution",
+                     *                 "admin"
+                     *               ],
+                     *               "type": "ENABLE"
+                     *             }
+                     *           ],
+                     *           "label": {
+                     *             "en": "Business account",
+                     *             "zh": "业务账号"
+                     *           },
+                     *           "mermaid": "stateDiagram-v2\n  state \"未生成\" as unissued\n  state \"已生成（待激活）\" as issued\n  state \"已激活\" as active\n  state \"已停用\" as disabled\n  [*] --> unissued\n  unissued --> issued : GENERATE 点我生成 [institutionActivated]\n  issued --> active : ACTIVATE 激活 [activationCodeValid]\n  issued --> issued : REISSUE_CODE 重新生成激活码\n  active --> disabled : DISABLE 停用\n  disabled --> active : ENABLE 启用",
+                     *           "name": "businessAccount",
+                     *           "states": [
+                     *             {
+                     *               "absent": true,
+                     *               "label": {
+                     *                 "en": "Not generated",
+                     *                 "zh": "未生成"
+                     *               },
+                     *               "path": "unissued",
+                     *               "type": "atomic"
+                     *             },
+                     *             {
+                     *               "absent": false,
+                     *               "label": {
+                     *                 "en": "Issued",
+                     *                 "zh": "已生成（待激活）"
+                     *               },
+                     *               "path": "issued",
+                     *               "type": "atomic"
+                     *             },
+                     *             {
+                     *               "absent": false,
+                     *               "label": {
+                     *                 "en": "Active",
+                     *                 "zh": "已激活"
+                     *               },
+                     *               "path": "active",
+                     *               "type": "atomic"
+                     *             },
+                     *             {
+                     *               "absent": false,
+                     *               "label": {
+                     *                 "en": "Disabled",
+                     *                 "zh": "已停用"
+                     *               },
+                     *               "path": "disabled",
+                     *               "type": "atomic"
+                     *             }
+                     *           ],
+                     *           "version": "1"
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": {
                         items: components["schemas"]["Workflow"][];
                     };
@@ -3830,6 +5338,109 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "events": [
+                     *         {
+                     *           "label": {
+                     *             "en": "Generate",
+                     *             "zh": "点我生成"
+                     *           },
+                     *           "roles": [
+                     *             "institution"
+                     *           ],
+                     *           "type": "GENERATE"
+                     *         },
+                     *         {
+                     *           "label": {
+                     *             "en": "Activate",
+                     *             "zh": "激活"
+                     *           },
+                     *           "roles": [
+                     *             "public"
+                     *           ],
+                     *           "type": "ACTIVATE"
+                     *         },
+                     *         {
+                     *           "label": {
+                     *             "en": "Reissue activation code",
+                     *             "zh": "重新生成激活码"
+                     *           },
+                     *           "roles": [
+                     *             "institution"
+                     *           ],
+                     *           "type": "REISSUE_CODE"
+                     *         },
+                     *         {
+                     *           "label": {
+                     *             "en": "Disable",
+                     *             "zh": "停用"
+                     *           },
+                     *           "roles": [
+                     *             "institution",
+                     *             "admin"
+                     *           ],
+                     *           "type": "DISABLE"
+                     *         },
+                     *         {
+                     *           "label": {
+                     *             "en": "Enable",
+                     *             "zh": "启用"
+                     *           },
+                     *           "roles": [
+                     *             "institution",
+                     *             "admin"
+                     *           ],
+                     *           "type": "ENABLE"
+                     *         }
+                     *       ],
+                     *       "label": {
+                     *         "en": "Business account",
+                     *         "zh": "业务账号"
+                     *       },
+                     *       "mermaid": "stateDiagram-v2\n  state \"未生成\" as unissued\n  state \"已生成（待激活）\" as issued\n  state \"已激活\" as active\n  state \"已停用\" as disabled\n  [*] --> unissued\n  unissued --> issued : GENERATE 点我生成 [institutionActivated]\n  issued --> active : ACTIVATE 激活 [activationCodeValid]\n  issued --> issued : REISSUE_CODE 重新生成激活码\n  active --> disabled : DISABLE 停用\n  disabled --> active : ENABLE 启用",
+                     *       "name": "businessAccount",
+                     *       "states": [
+                     *         {
+                     *           "absent": true,
+                     *           "label": {
+                     *             "en": "Not generated",
+                     *             "zh": "未生成"
+                     *           },
+                     *           "path": "unissued",
+                     *           "type": "atomic"
+                     *         },
+                     *         {
+                     *           "absent": false,
+                     *           "label": {
+                     *             "en": "Issued",
+                     *             "zh": "已生成（待激活）"
+                     *           },
+                     *           "path": "issued",
+                     *           "type": "atomic"
+                     *         },
+                     *         {
+                     *           "absent": false,
+                     *           "label": {
+                     *             "en": "Active",
+                     *             "zh": "已激活"
+                     *           },
+                     *           "path": "active",
+                     *           "type": "atomic"
+                     *         },
+                     *         {
+                     *           "absent": false,
+                     *           "label": {
+                     *             "en": "Disabled",
+                     *             "zh": "已停用"
+                     *           },
+                     *           "path": "disabled",
+                     *           "type": "atomic"
+                     *         }
+                     *       ],
+                     *       "version": "1"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Workflow"];
                 };
             };

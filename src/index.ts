@@ -124,7 +124,8 @@ export type { AcceptedFileType } from './storage/file-type.js';
 export type { Physicians, PhysicianVerification } from './registry/physicians.js';
 export type { CsvSource } from './registry/csv-import.js';
 export type { MonthCounting } from './domain/probation-months.js';
-export type { ApplicationData, ApplicationInput } from './domain/application-data.js';
+export type { ApplicationData, ApplicationInput, PublishedApplicationData, PublishedSegment } from './domain/application-data.js';
+export { applicationDataSchema, applicationInputSchema } from './domain/application-data.js';
 export type { IsoDate } from './domain/calendar-date.js';
 export type { Indicator, IndicatorCode, IndicatorLevel } from './domain/indicators.js';
 

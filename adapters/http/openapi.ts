@@ -117,13 +117,14 @@ type Doc = { paths?: object; components?: { schemas?: Record<string, any> } };
 
 /**
  * What the zod provider cannot say and the document needs: `Retry-After` on
- * every 429, `Content-Disposition` on file downloads, and the `encoding` of
- * each file field of a multipart body (its accepted media types).
+ * every 429, `Content-Disposition` on file downloads, the `encoding` of
+ * each file field of a multipart body (its accepted media types), and the
+ * example answer of each operation (`examples`, by operationId).
  *
  * @example
- * const doc = describeHeadersAndUploads(document);
+ * const doc = describeHeadersAndUploads(document, operationExamples);
  */
-export function describeHeadersAndUploads<T extends Doc>(document: T): T {
+export function describeHeadersAndUploads<T extends Doc>(document: T, examples: Record<string, unknown> = {}): T {
   const schemas = document.components?.schemas ?? {};
   const resolve = (schema: any) => (typeof schema?.$ref === 'string' ? schemas[schema.$ref.split('/').pop()] : schema);
   for (const item of Object.values((document.paths ?? {}) as Record<string, Record<string, any> | undefined>)) {
@@ -137,6 +138,10 @@ export function describeHeadersAndUploads<T extends Doc>(document: T): T {
           };
         }
         const types = Object.keys(response.content ?? {});
+        const example = examples[operation.operationId];
+        if (status.startsWith('2') && example !== undefined && response.content?.['application/json']) {
+          response.content['application/json'].example = example;
+        }
         if (status.startsWith('2') && types.length > 0 && !types.includes('application/json')) {
           response.headers = {
             'Content-Disposition': {

@@ -16,6 +16,7 @@ import { validationFailed, workflowError } from '../../src/errors.js';
 import { nulCharacterIssues } from '../../src/engine/input-text.js';
 import { bearerAuthenticate, type Authenticate } from './auth.js';
 import { errorHandler } from './error-handler.js';
+import { operationExamples } from './examples.js';
 import { describeHeadersAndUploads, openApiRoot, pruneUnusedComponents } from './openapi.js';
 import { departmentRoutes } from './routes/departments.js';
 import { physicianRoutes } from './routes/physicians.js';
@@ -128,7 +129,7 @@ export const probationPlugin: FastifyPluginAsync<ProbationPluginOptions> = async
   await app.register(fastifySwagger, {
     openapi: { openapi: '3.1.0', ...openApiRoot() },
     transform: jsonSchemaTransform,
-    transformObject: (document) => describeHeadersAndUploads(pruneUnusedComponents(jsonSchemaTransformObject(document))),
+    transformObject: (document) => describeHeadersAndUploads(pruneUnusedComponents(jsonSchemaTransformObject(document)), operationExamples),
   });
   if (options.docs !== false) {
     const docsLink = options.docsLink;

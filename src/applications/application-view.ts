@@ -1,6 +1,6 @@
 import { applicationMachine, applicationRules, type ApplicationContext, type Decision } from '../../machines/application.js';
 import { eventMeta, fromDotted, machineMeta } from '../../machines/shared/introspect.js';
-import type { ApplicationData } from '../domain/application-data.js';
+import type { ApplicationData, PublishedApplicationData } from '../domain/application-data.js';
 import type { Indicator } from '../domain/indicators.js';
 import { errorCodes } from '../errors.js';
 import type { Actor } from '../engine/actor.js';
@@ -79,7 +79,7 @@ export interface ApplicationDetail {
   version: number;
   /** False once the application reached a final state. */
   open: boolean;
-  data: ApplicationData | null;
+  data: PublishedApplicationData | null;
   /** 审核提示信息, recomputed now (registry and uploads as they are now). */
   indicators: Indicator[];
   /** 试用期总时长 in whole months; null without data. */
@@ -250,7 +250,7 @@ export async function applicationDetail(
  * account that `GET /institutions/:id/check-code` refuses, for one). What a
  * reader learns is that it was checked.
  */
-function withoutCheckCodes(data: ApplicationData | null): ApplicationData | null {
+function withoutCheckCodes(data: ApplicationData | null): PublishedApplicationData | null {
   if (!data) return null;
   return {
     ...data,

@@ -161,7 +161,7 @@ function date(label: string) {
  * by the schema. Free of transforms, so `z.toJSONSchema` can document it.
  *
  * @example
- * z.toJSONSchema(applicationInputSchema); // for the OpenAPI document
+ * applicationInputSchema.safeParse({ candidate: {} }).success; // false: exam and segments are missing
  */
 export const applicationInputSchema = z.strictObject({
   candidate: z.strictObject({
@@ -204,6 +204,64 @@ export const applicationInputSchema = z.strictObject({
     )
     .min(1, { error: '至少填写一个试用机构' })
     .max(fieldLimits.segments, { error: `试用机构不能超过${fieldLimits.segments}个` }),
+});
+
+/** A segment as answers show it: the 校验码 is write-only (issue 17), `checkCodeVerified` says it matched. */
+export type PublishedSegment = Omit<ApplicationSegment, 'checkCode'>;
+
+/** The normalised data as every answer carries it. */
+export interface PublishedApplicationData {
+  candidate: ApplicationCandidate;
+  exam: ApplicationExam;
+  segments: PublishedSegment[];
+}
+
+const publishedDate = (description: string) => z.string().meta({ format: 'date', description });
+
+/**
+ * The normalised application data as answers carry it, as a zod schema.
+ * Typed against {@link PublishedApplicationData} (so this schema and the
+ * interfaces above cannot drift apart) and built from the same enums as
+ * {@link applicationInputSchema}; the HTTP adapter documents answers with it.
+ *
+ * @example
+ * const detail = await engine.declarations.detail(applicationId, actor);
+ * applicationDataSchema.parse(detail.data); // the published shape: no 校验码, checkCodeVerified instead
+ */
+export const applicationDataSchema: z.ZodType<PublishedApplicationData> = z.object({
+  candidate: z.object({
+    name: z.string().meta({ description: applicationFieldLabels.name }),
+    idType: z.enum(idTypes as [IdType, ...IdType[]]).meta({ description: applicationFieldLabels.idType }),
+    idNumber: z.string().meta({ description: applicationFieldLabels.idNumber }),
+    gender: z.enum(['male', 'female']).meta({ description: applicationFieldLabels.gender }),
+    birthDate: publishedDate('出生日期'),
+    ethnicity: z.string().meta({ description: '民族（GB/T 3304 两位代码）', example: '01' }),
+    idValidFrom: publishedDate('证件有效期起始日期'),
+    idValidTo: z.string().meta({ description: '证件有效期截止日期：YYYY-MM-DD，或“长期”', example: '2035-03-01' }),
+    phone: z.string().meta({ description: applicationFieldLabels.phone }),
+  }),
+  exam: z.object({
+    categoryCode: z.enum(examCategoryCodes as [ExamCategoryCode, ...ExamCategoryCode[]]).meta({ description: applicationFieldLabels.categoryCode }),
+    level: z.enum(physicianLevels as [PhysicianLevel, ...PhysicianLevel[]]).meta({ description: '报考级别（由报考类别得出）' }),
+  }),
+  segments: z.array(
+    z.object({
+      id: z.string().meta({ description: '试用机构编号（s1、s2 …），纸质证明按此绑定', example: 's1' }),
+      current: z.boolean().meta({ description: applicationFieldLabels.current }),
+      institutionName: z.string().meta({ description: applicationFieldLabels.institutionName }),
+      registrationNo: z.string().meta({ description: applicationFieldLabels.registrationNo }),
+      checkCodeVerified: z
+        .literal(true)
+        .optional()
+        .meta({ description: '当前试用机构的校验码已核对（校验码只写不读，任何应答都不含校验码）' }),
+      startsOn: publishedDate('试用开始日期'),
+      endsOn: publishedDate('试用截止日期'),
+      department: z.string().meta({ description: applicationFieldLabels.department }),
+      teacherName: z.string().meta({ description: applicationFieldLabels.teacherName }),
+      teacherCertNo: z.string().meta({ description: applicationFieldLabels.teacherCertNo }),
+      teacherUnit: z.string().meta({ description: applicationFieldLabels.teacherUnit }),
+    }),
+  ),
 });
 
 /** The application JSON as {@link applicationInputSchema} describes it. */

@@ -17,6 +17,7 @@ const repo = fileURLToPath(new URL('../../', import.meta.url));
 const entries = {
   'probation-workflow': join(repo, 'src', 'index.ts'),
   'probation-workflow/fastify': join(repo, 'adapters', 'http', 'plugin.ts'),
+  'probation-workflow/openapi': join(repo, 'docs', 'openapi.d.ts'),
 } as const;
 
 /** Free variables every snippet may use without declaring them (the names the docs use for the usual objects). */
@@ -44,7 +45,11 @@ const options: ts.CompilerOptions = {
   ...parsed.options,
   noEmit: true,
   skipLibCheck: true,
-  paths: { 'probation-workflow': [entries['probation-workflow']], 'probation-workflow/fastify': [entries['probation-workflow/fastify']] },
+  paths: {
+    'probation-workflow': [entries['probation-workflow']],
+    'probation-workflow/fastify': [entries['probation-workflow/fastify']],
+    'probation-workflow/openapi': [entries['probation-workflow/openapi']],
+  },
 };
 
 interface Snippet {

@@ -1,6 +1,13 @@
 import t from 'tap';
+import type { AnyStateMachine } from 'xstate';
 import { readFile } from 'node:fs/promises';
 import { openApiDocument, openApiJson, openApiTypes } from '../../adapters/cli/commands/docs.js';
+import { applicationMachine } from '../../machines/application.js';
+import { institutionMachine } from '../../machines/institution.js';
+import { stateLabel, stateNodes } from '../../machines/shared/introspect.js';
+import { errorCodes } from '../../src/errors.js';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
 import { createEngine } from '../../src/engine/engine.js';
 import { openTestDatabase } from '../helpers/database.js';
 
@@ -55,7 +62,7 @@ t.test('the generated types have every operation under `operations`, and uploads
     ['/api/v1/institution-registrations', 'registrationForm'],
     ['/api/v1/applications/{id}/segments/{segmentId}/paper-certificate', 'file'],
     ['/api/v1/physicians/import', 'file'],
-  ]) {
+  ] as const) {
     const body = generated.paths[path].post.requestBody.content['multipart/form-data'];
     t.ok(body.encoding?.[field]?.contentType, `${path}: the encoding of ${field} names its media types`);
     const schema = resolvePointer(generated, body.schema.$ref) as { properties: Record<string, { format?: string }> };
@@ -74,6 +81,83 @@ t.test('every 2xx response has a real description; 429 answers carry Retry-After
   for (const path of ['/api/v1/attachments/{id}', '/api/v1/registration-form']) {
     t.ok(generated.paths[path].get.responses['200'].headers?.['Content-Disposition'], `${path}: Content-Disposition`);
   }
+});
+
+t.test('state fields are enums of the machine\'s leaf states, generated from the machine, with Chinese labels', async (t) => {
+  const schemas = generated.components.schemas;
+  const leaves = (machine: AnyStateMachine) => stateNodes(machine).filter(({ node }) => Object.keys(node.states).length === 0).map(({ path }) => path);
+  for (const [schema, machine] of [
+    ['ApplicationDetail', applicationMachine],
+    ['ApplicationListItem', applicationMachine],
+    ['InstitutionSummary', institutionMachine],
+  ] as const) {
+    const state = schemas[schema].properties.state;
+    t.same(state.enum, leaves(machine), `${schema}.state lists every leaf state of ${machine.id}`);
+    t.equal(state['x-enumDescriptions']['unitReview.approved'] ?? state['x-enumDescriptions'].approved, stateLabel(machine, machine.id === 'application' ? 'unitReview.approved' : 'approved'));
+  }
+  t.same(schemas.ApplicationListItem.properties.entryMode.anyOf?.[0]?.['x-enumDescriptions'] ?? schemas.ApplicationListItem.properties.entryMode['x-enumDescriptions'], { candidate: '考生申报', unit: '单位直接录入' });
+  t.same(schemas.Project.properties.status.enum, ['notStarted', 'open', 'closed']);
+});
+
+t.test('error.code is an enum of the error registry, details typed as field issues or a refusal', async (t) => {
+  const error = generated.components.schemas.Error.properties.error;
+  t.same(error.properties.code.enum, Object.keys(errorCodes), 'every registered code, in registry order');
+  t.equal(error.properties.code['x-enumDescriptions'].NOT_FOUND, errorCodes.NOT_FOUND.message);
+  t.match(JSON.stringify(error.properties.details), /FieldIssue/);
+  t.match(JSON.stringify(error.properties.details), /RefusalDetails/);
+});
+
+t.test('ids, instants and dates carry their formats in answers as in paths', async (t) => {
+  const schemas = generated.components.schemas;
+  t.equal(schemas.ApplicationDetail.properties.id.format, 'uuid');
+  t.equal(schemas.ApplicationListItem.properties.createdAt.format, 'date-time');
+  t.equal(schemas.Project.properties.approvalDeadline.format, 'date');
+  t.equal(schemas.ApplicationData.properties.segments.items.properties.startsOn.format, 'date');
+  t.equal(generated.paths['/api/v1/applications/{id}'].get.parameters.find((p: { in: string }) => p.in === 'path').schema.format, 'uuid');
+});
+
+/** A validator of the document's JSON schemas: OpenAPI 3.1 uses JSON Schema 2020-12, with the formats checked. */
+function schemaValidator() {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema({ $id: 'doc', components: generated.components }, 'doc');
+  // $refs point into the document; rewrite them to the registered copy.
+  const rebase = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(rebase)
+      : value !== null && typeof value === 'object'
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' ? `doc${v}` : rebase(v)]))
+        : value;
+  return (schema: unknown, value: unknown) => {
+    const validate = ajv.compile(rebase(schema) as object);
+    return validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  };
+}
+
+t.test('every operation with a JSON answer shows an example, and the example is valid against its schema', async (t) => {
+  const check = schemaValidator();
+  let checked = 0;
+  for (const { path, method, operation } of operations) {
+    const [status, response] = (Object.entries(operation.responses) as [string, any][]).find(([s]) => s.startsWith('2'))!;
+    const media = response.content?.['application/json'];
+    if (!media) continue;
+    t.ok(media.example !== undefined, `${operation.operationId} (${method} ${path} ${status}) has an example`);
+    if (media.example === undefined) continue;
+    t.same(check(media.schema, media.example), [], `${operation.operationId}: the example matches the ${status} schema`);
+    checked++;
+  }
+  t.ok(checked >= 30, `${checked} examples validated`);
+});
+
+t.test('the example check finds an example that does not match', async (t) => {
+  const check = schemaValidator();
+  const schema = generated.paths['/api/v1/applications/{id}'].get.responses['200'].content['application/json'].schema;
+  const example = generated.paths['/api/v1/applications/{id}'].get.responses['200'].content['application/json'].example;
+  t.same(check(schema, example), []);
+  t.not(check(schema, { ...example, state: 'nowhere' }).length, 0, 'a state the machine does not have is refused');
+  t.not(check(schema, { ...example, createdAt: 'yesterday' }).length, 0, 'a date-time that is not one is refused');
+  const { version: _version, ...withoutVersion } = example;
+  t.not(check(schema, withoutVersion).length, 0, 'a missing required field is refused');
 });
 
 t.test('the committed document is stable: sorted keys and a trailing newline', async (t) => {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { listDevSms } from '../../../src/notifications/inbox-sms.js';
 import { requireActor } from '../auth.js';
-import { errorResponses, jsonResponse, paginationQuery } from '../schemas/common.js';
+import { errorResponses, jsonResponse, paginationQuery, timestamp } from '../schemas/common.js';
 
 const devSmsPage = z
   .object({
@@ -15,7 +15,7 @@ const devSmsPage = z
         phone: z.string().meta({ description: '完整手机号（仅开发环境）', example: '13800000000' }),
         text: z.string().meta({ description: '短信全文，含验证码/激活码', example: '您正在查询机构注册申请结果，验证码：123456，10分钟内有效。如非本人操作，请忽略本短信。' }),
         params: z.record(z.string(), z.string()),
-        createdAt: z.string(),
+        createdAt: timestamp(),
       }),
     ),
     total: z.number().int(),

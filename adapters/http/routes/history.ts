@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Engine } from '../../../src/engine/engine.js';
 import { requireActor } from '../auth.js';
-import { errorResponses, jsonResponse, uuidParam } from '../schemas/common.js';
+import { errorResponses, jsonResponse, timestamp, uuidParam } from '../schemas/common.js';
 
 export const historyEntrySchema = z
   .object({
@@ -13,7 +13,7 @@ export const historyEntrySchema = z
     payload: z.record(z.string(), z.unknown()),
     actorId: z.string().nullable(),
     actorRole: z.string(),
-    at: z.string(),
+    at: timestamp(),
   })
   .meta({ id: 'HistoryEntry' });
 

@@ -1,13 +1,16 @@
 import { z } from 'zod';
+import { institutionMachine } from '../../../machines/institution.js';
+import { stateField } from './states.js';
+import { timestamp, uuidString } from './common.js';
 
 export const accountSchema = z
   .object({
-    id: z.string(),
+    id: uuidString(),
     kind: z.enum(['admin', 'district', 'institution', 'business', 'candidate']),
     login: z.string().meta({ description: '登录账号（考生身份证号已脱敏）' }),
     name: z.string(),
     departmentId: z.string().nullable(),
-    institutionId: z.string().nullable(),
+    institutionId: uuidString().nullable(),
     businessCode: z.string().nullable(),
     phoneMasked: z.string().nullable().meta({ example: '138****1234' }),
     activated: z.boolean(),
@@ -24,7 +27,7 @@ export const loginBody = z
 export const sessionSchema = z
   .object({
     token: z.string().meta({ description: 'Bearer 令牌（Authorization: Bearer <token>）' }),
-    expiresAt: z.string().meta({ description: '绝对过期时间；闲置30分钟亦失效' }),
+    expiresAt: timestamp().meta({ description: '绝对过期时间；闲置30分钟亦失效' }),
     account: accountSchema,
   })
   .meta({ id: 'Session' });
@@ -33,7 +36,7 @@ export const meSchema = z
   .object({
     account: accountSchema,
     department: z.object({ id: z.string(), name: z.string(), level: z.string() }).nullable(),
-    institution: z.object({ id: z.string(), state: z.string() }).nullable(),
+    institution: z.object({ id: uuidString(), state: stateField(institutionMachine, 'activated') }).nullable(),
   })
   .meta({ id: 'Me' });
 

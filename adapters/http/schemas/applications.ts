@@ -1,10 +1,14 @@
 import { z } from 'zod';
+import { entryModeLabels } from '../../../src/applications/labels.js';
+import { labelledEnum, stateField } from './states.js';
+import { projectStatusLabels } from '../../../src/projects/project-calendar.js';
+import { timestamp, uuidString } from './common.js';
 import { applicationMachine } from '../../../machines/application.js';
 import { machineMeta } from '../../../machines/shared/introspect.js';
-import { applicationInputSchema } from '../../../src/domain/application-data.js';
+import { applicationDataSchema as applicationDataSchemaOfDomain, applicationInputSchema } from '../../../src/domain/application-data.js';
 import { historyEntrySchema } from '../routes/history.js';
 
-const isoDate = (description: string, example: string) => z.string().meta({ description, example });
+const isoDate = (description: string, example: string) => z.string().meta({ format: 'date', description, example });
 
 /** An example application (the seed's 赵六), used by the OpenAPI document. */
 export const applicationExample = {
@@ -94,37 +98,8 @@ export const indicatorSchema = z
   })
   .meta({ id: 'Indicator' });
 
-export const applicationDataSchema = z
-  .object({
-    candidate: z.object({
-      name: z.string(),
-      idType: z.string(),
-      idNumber: z.string(),
-      gender: z.string(),
-      birthDate: z.string(),
-      ethnicity: z.string(),
-      idValidFrom: z.string(),
-      idValidTo: z.string(),
-      phone: z.string(),
-    }),
-    exam: z.object({ categoryCode: z.string(), level: z.string() }),
-    segments: z.array(
-      z.object({
-        id: z.string().meta({ description: '试用机构编号（s1、s2 …），纸质证明按此绑定' }),
-        current: z.boolean(),
-        institutionName: z.string(),
-        registrationNo: z.string(),
-        checkCodeVerified: z.literal(true).optional().meta({ description: '当前试用机构的校验码已核对（校验码只写不读，任何应答都不含校验码）' }),
-        startsOn: z.string(),
-        endsOn: z.string(),
-        department: z.string(),
-        teacherName: z.string(),
-        teacherCertNo: z.string(),
-        teacherUnit: z.string(),
-      }),
-    ),
-  })
-  .meta({ id: 'ApplicationData' });
+/** The normalised data of an application in answers: the domain's own schema (one source with its TypeScript type). */
+export const applicationDataSchema = applicationDataSchemaOfDomain.meta({ id: 'ApplicationData' });
 
 const decisionSchema = z
   .object({
@@ -132,7 +107,7 @@ const decisionSchema = z
     label: z.string().meta({ description: '审核结果', example: '审核通过' }),
     explanation: z.string().nullable().meta({ description: '审核说明', example: '审核通过' }),
     actorId: z.string().nullable(),
-    at: z.string(),
+    at: timestamp(),
   })
   .meta({ id: 'Decision' });
 
@@ -155,27 +130,27 @@ export const allowedEventSchema = z
 
 const paperCertificateSchema = z
   .object({
-    id: z.string(),
+    id: uuidString(),
     segmentId: z.string(),
     fileName: z.string(),
     contentType: z.string(),
     size: z.number().int(),
-    uploadedAt: z.string(),
+    uploadedAt: timestamp(),
     uploadedBy: z.string().nullable(),
   })
   .meta({ id: 'PaperCertificate' });
 
 export const applicationDetailSchema = z
   .object({
-    id: z.string(),
+    id: uuidString(),
     project: z
-      .object({ id: z.string(), name: z.string(), startsOn: z.string(), approvalDeadline: z.string(), probationCutoff: z.string() })
+      .object({ id: uuidString(), name: z.string(), startsOn: isoDate('项目开始日期', '2019-12-19'), approvalDeadline: isoDate('省级审批截止日期', '2020-02-24'), probationCutoff: isoDate('试用期截止日期', '2020-08-31') })
       .nullable(),
-    institution: z.object({ id: z.string(), name: z.string().nullable() }).nullable(),
+    institution: z.object({ id: uuidString(), name: z.string().nullable() }).nullable(),
     candidateId: z.string().nullable(),
-    entryMode: z.enum(['candidate', 'unit']).nullable(),
+    entryMode: labelledEnum(entryModeLabels, '申报方式').nullable(),
     entryModeLabel: z.string().nullable().meta({ example: '单位直接录入' }),
-    state: z.string().meta({ example: 'unitReview.approved' }),
+    state: stateField(applicationMachine, 'unitReview.approved'),
     stateLabel: z.string().meta({ example: '单位审核·审核通过' }),
     version: z.number().int(),
     open: z.boolean(),
@@ -196,31 +171,31 @@ export const applicationDetailSchema = z
     ),
     decision: decisionSchema.nullable().meta({ description: '单位审核意见（上报前可修改）' }),
     districtDecision: decisionSchema.nullable().meta({ description: '考区审核意见' }),
-    reportedAt: z.string().nullable(),
-    closedAt: z.string().nullable(),
+    reportedAt: timestamp().nullable(),
+    closedAt: timestamp().nullable(),
     allowedEvents: z.array(allowedEventSchema),
     history: z.array(historyEntrySchema),
-    createdAt: z.string(),
-    updatedAt: z.string(),
+    createdAt: timestamp(),
+    updatedAt: timestamp(),
   })
   .meta({ id: 'ApplicationDetail' });
 
 export const applicationListItemSchema = z
   .object({
     seq: z.number().int().meta({ description: '序号', example: 1 }),
-    id: z.string(),
+    id: uuidString(),
     name: z.string().nullable().meta({ description: '姓名', example: '赵六' }),
     idNumberMasked: z.string().meta({ description: '身份证（脱敏）', example: '140105*****7932' }),
-    entryMode: z.enum(['candidate', 'unit']).nullable(),
+    entryMode: labelledEnum(entryModeLabels, '申报方式').nullable(),
     entryModeLabel: z.string().nullable().meta({ description: '单位认证状态', example: '单位直接录入' }),
-    state: z.string(),
+    state: stateField(applicationMachine, 'unitReview.pending'),
     stateLabel: z.string().meta({ description: '审批状态', example: '单位审核·审核通过' }),
     note: z.string().nullable().meta({ description: '审核备注', example: '审核通过' }),
     redCount: z.number().int().meta({ description: '红色提示数' }),
-    institutionId: z.string().nullable(),
+    institutionId: uuidString().nullable(),
     institutionName: z.string().nullable(),
     version: z.number().int(),
-    createdAt: z.string(),
+    createdAt: timestamp(),
   })
   .meta({ id: 'ApplicationListItem' });
 
@@ -229,7 +204,7 @@ export const reportOutcomeSchema = z
     total: z.number().int().meta({ description: '开始时可上报的申报数' }),
     reported: z.number().int().meta({ description: '审核通过并上报至考区' }),
     rejectedByUnit: z.number().int().meta({ description: '审核不通过，上报后结束' }),
-    failed: z.array(z.object({ id: z.string(), code: z.string(), message: z.string() })),
+    failed: z.array(z.object({ id: uuidString(), code: z.string(), message: z.string() })),
   })
   .meta({ id: 'ReportOutcome' });
 
@@ -243,15 +218,15 @@ const countsShape = {
 
 export const projectSchema = z
   .object({
-    id: z.string(),
+    id: uuidString(),
     name: z.string().meta({ example: '医师资格考试试用期考核证明申报' }),
     businessCode: z.string().meta({ example: '19' }),
     startsOn: isoDate('项目开始日期', '2019-12-19'),
     approvalDeadline: isoDate('省级审批截止日期', '2020-02-24'),
     probationCutoff: isoDate('试用期截止日期（之后的时间不计入）', '2020-08-31'),
-    createdAt: z.string(),
+    createdAt: timestamp(),
     daysLeft: z.number().int().meta({ description: '距离截至审批时间（天）', example: 63 }),
-    status: z.enum(['notStarted', 'open', 'closed']),
+    status: labelledEnum(projectStatusLabels, '项目状态'),
     statusLabel: z.string().meta({ description: '项目状态：未开始 / 申报中 / 已截止', example: '申报中' }),
     ...countsShape,
   })
@@ -259,7 +234,7 @@ export const projectSchema = z
 
 export const institutionProgressSchema = z
   .object({
-    institutionId: z.string(),
+    institutionId: uuidString(),
     institutionName: z.string().nullable(),
     departmentId: z.string().nullable(),
     ...countsShape,

@@ -1,13 +1,39 @@
 import { z } from 'zod';
 import { errorCodes, type ErrorCode } from '../../../src/errors.js';
 
+const errorCodeList = Object.keys(errorCodes) as [ErrorCode, ...ErrorCode[]];
+
+/** One problem of one field (VALIDATION_FAILED and the declaration checks). */
+const fieldIssueSchema = z
+  .looseObject({
+    field: z.string().meta({ description: '字段路径，如 segments.0.startsOn', example: 'segments.0.startsOn' }),
+    code: z.string().meta({ description: '问题代码（小驼峰）', example: 'invalidDate' }),
+    message: z.string().meta({ description: '中文说明', example: '请填写有效日期' }),
+    in: z.enum(['body', 'querystring', 'params', 'headers']).optional().meta({ description: '字段所在位置（请求校验时）' }),
+  })
+  .meta({ id: 'FieldIssue' });
+
+/** Why a rule refused: the rule's name and what it saw (other keys depend on the rule, docs/errors.md). */
+const refusalDetailsSchema = z
+  .looseObject({
+    rule: z.string().optional().meta({ description: '拒绝的规则（守卫名、role、scope 等）', example: 'explanationGivenWhenRed' }),
+  })
+  .meta({ id: 'RefusalDetails' });
+
 /** `{ error: { code, message, details? } }`, the body of every error response. */
 export const errorBodySchema = z
   .object({
     error: z.object({
-      code: z.string().meta({ description: '稳定的错误码（见 docs/errors.md）', example: 'VALIDATION_FAILED' }),
+      code: z.enum(errorCodeList).meta({
+        description: '稳定的错误码（见 docs/errors.md）',
+        example: 'VALIDATION_FAILED',
+        'x-enumDescriptions': Object.fromEntries(errorCodeList.map((code) => [code, errorCodes[code].message])),
+      }),
       message: z.string().meta({ description: '中文错误信息', example: '请求数据校验未通过' }),
-      details: z.unknown().optional().meta({ description: '字段问题列表、拒绝规则等' }),
+      details: z
+        .union([z.array(fieldIssueSchema), refusalDetailsSchema])
+        .optional()
+        .meta({ description: 'VALIDATION_FAILED 等为字段问题列表；规则拒绝时为 { rule, … }' }),
     }),
   })
   .meta({ id: 'Error' });
@@ -39,6 +65,27 @@ export function errorResponses(...codes: ErrorCode[]): Record<number, z.ZodType>
  */
 export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
   return { description, content: { 'application/json': { schema } } };
+}
+
+/**
+ * An id the engine issues (a UUID), in answers. Documentation only: the
+ * value is the database's own, so the serializer does not re-check it.
+ *
+ * @example
+ * z.object({ id: uuidString(), institutionId: uuidString().nullable() })
+ */
+export function uuidString() {
+  return z.string().meta({ format: 'uuid' });
+}
+
+/**
+ * An instant, ISO 8601 in UTC (`2026-03-01T08:00:00.000Z`), in answers.
+ *
+ * @example
+ * z.object({ createdAt: timestamp(), closedAt: timestamp().nullable() })
+ */
+export function timestamp() {
+  return z.string().meta({ format: 'date-time', example: '2026-03-01T08:00:00.000Z' });
 }
 
 /** The file types the uploads accept (recognised by content, not by name). */

@@ -1,7 +1,10 @@
 import { z } from 'zod';
+import { businessAccountMachine } from '../../../machines/business-account.js';
+import { institutionMachine } from '../../../machines/institution.js';
+import { stateField } from './states.js';
 import { businessCodes } from '../../../src/domain/business-codes.js';
 import { institutionStates } from '../../../src/onboarding/institution-views.js';
-import { paginationQuery, uploadField } from './common.js';
+import { paginationQuery, timestamp, uploadField, uuidString } from './common.js';
 
 /** Zod schemas of the onboarding endpoints (SPEC §5.2). */
 
@@ -15,7 +18,7 @@ const historyEntrySchema = z
     payload: z.record(z.string(), z.unknown()).meta({ description: '事件内容（原因）与引擎当时确定的事实' }),
     actorId: z.string().nullable(),
     actorRole: z.string(),
-    at: z.string(),
+    at: timestamp(),
   })
   .meta({ id: 'InstitutionHistoryEntry' });
 
@@ -24,7 +27,7 @@ const institutionId = z.uuid().meta({ example: '3f0c6a52-9a43-4d6e-9d0a-2f6f4c1b
 export const registrationResultSchema = z
   .object({
     id: institutionId,
-    state: z.string().meta({ example: 'applied' }),
+    state: stateField(institutionMachine, 'applied'),
     stateLabel: z.string().meta({ example: '待审核' }),
     resubmitted: z.boolean().meta({ description: '审核不通过或退回后以同一统一社会信用代码重新提交（RESUBMIT）' }),
     version: z.number().int(),
@@ -69,7 +72,7 @@ export const queryBody = z
 
 export const queryResultSchema = z
   .object({
-    state: z.string().meta({ example: 'approved' }),
+    state: stateField(institutionMachine, 'approved'),
     stateLabel: z.string().meta({ example: '审核通过（待激活）' }),
     reason: z.string().optional().meta({ description: '审核不通过、退回或停用的原因' }),
     accountNo: z.string().optional().meta({ description: '机构证号', example: 'JG00000' }),
@@ -112,8 +115,8 @@ const attachmentSchema = z
     contentType: z.string().meta({ example: 'application/pdf' }),
     size: z.number().int(),
     sha256: z.string(),
-    createdAt: z.string(),
-    supersededAt: z.string().nullable().meta({ description: '重新提交后被替换的时间' }),
+    createdAt: timestamp(),
+    supersededAt: timestamp().nullable().meta({ description: '重新提交后被替换的时间' }),
   })
   .meta({ id: 'Attachment' });
 
@@ -127,12 +130,12 @@ const summaryShape = {
   adminName: z.string().nullable(),
   adminPhoneMasked: z.string().nullable().meta({ example: '138****1234' }),
   department: z.object({ id: z.string(), name: z.string() }).nullable(),
-  state: z.string().meta({ example: 'applied' }),
+  state: stateField(institutionMachine, 'applied'),
   stateLabel: z.string().meta({ example: '待审核' }),
   accountNo: z.string().nullable().meta({ description: '机构证号（审核通过后）', example: 'JG00000' }),
   version: z.number().int(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  createdAt: timestamp(),
+  updatedAt: timestamp(),
 };
 
 export const institutionSummarySchema = z.object(summaryShape).meta({ id: 'InstitutionSummary' });
@@ -178,7 +181,7 @@ export const businessAccountRowSchema = z
     businessName: z.string().meta({ example: '医师资格考试试用期考核证明申报管理' }),
     id: z.uuid().nullable(),
     accountNo: z.string().nullable().meta({ description: '业务账号；未生成时为 null（点我生成）', example: 'WS-00000-034-19' }),
-    state: z.string().meta({ example: 'active' }),
+    state: stateField(businessAccountMachine, 'active'),
     stateLabel: z.string().meta({ example: '已激活' }),
     activated: z.boolean().meta({ description: '是否激活' }),
     version: z.number().int(),
@@ -222,14 +225,14 @@ export const outboxPageSchema = z
         id: z.number().int(),
         topic: z.string().meta({ example: 'institution.approved' }),
         entityType: z.string().nullable(),
-        entityId: z.string().nullable(),
+        entityId: uuidString().nullable(),
         payload: z.record(z.string(), z.unknown()).meta({ description: '通知内容；手机号脱敏，验证码与激活码不显示' }),
-        createdAt: z.string(),
-        dispatchedAt: z.string().nullable(),
+        createdAt: timestamp(),
+        dispatchedAt: timestamp().nullable(),
         attempts: z.number().int().meta({ description: '已尝试投递的次数' }),
         lastError: z.string().nullable().meta({ description: '最近一次投递失败时服务商的答复' }),
-        nextAttemptAt: z.string().nullable().meta({ description: '投递失败后，下次重试不早于此时' }),
-        failedAt: z.string().nullable().meta({ description: '达到最大尝试次数、已放弃投递的时间' }),
+        nextAttemptAt: timestamp().nullable().meta({ description: '投递失败后，下次重试不早于此时' }),
+        failedAt: timestamp().nullable().meta({ description: '达到最大尝试次数、已放弃投递的时间' }),
       }),
     ),
     total: z.number().int(),
