@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { openDatabase, type Database } from '../src/persistence/database.js';
-import { createEngine, type Engine } from '../src/engine/engine.js';
+import { createEngine, type Engine } from '../src/create-engine.js';
 import { createFileStorage } from '../src/storage/file-storage.js';
 import type { Actor } from '../src/engine/actor.js';
 

@@ -58,6 +58,51 @@ export function table(header: string[], rows: (string | number)[][]): string {
   ].join('\n');
 }
 
+/**
+ * One machine-readable line per measured ratio, exactly
+ * `RATIO <name> <value> <target>` (e.g. `RATIO engine/bare@8 0.83 0.80`), so
+ * the targets can be checked with grep.
+ */
+export function ratioLine(name: string, value: number, target: number): void {
+  console.log(`RATIO ${name} ${value.toFixed(2)} ${target.toFixed(2)}`);
+}
+
+/**
+ * Prints the 1-minute load average and warns above 1.5: ratios measured on a
+ * busy machine say more about the machine than about the code.
+ */
+export async function reportLoad(): Promise<void> {
+  const { loadavg, availableParallelism } = await import('node:os');
+  const [one] = loadavg();
+  log(`load average ${one!.toFixed(2)} on ${availableParallelism()} cores`);
+  if (one! > 1.5) log(`WARNING: load average ${one!.toFixed(2)} > 1.5: other work is running, the ratios below are not representative`);
+}
+
+/**
+ * Creates the benchmark database when the server does not have it yet (a
+ * fresh machine has only its default databases), through the server's
+ * `postgres` database.
+ */
+export async function ensureDatabase(url: string): Promise<void> {
+  const { default: pg } = await import('pg');
+  const target = new URL(url);
+  const name = decodeURIComponent(target.pathname.slice(1));
+  if (!name) return;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) {
+      log(`creating database ${name} …`);
+      await client.query(`create database "${name.replace(/"/g, '""')}"`);
+    }
+  } finally {
+    await client.end();
+  }
+}
+
 /** A ratio with its target: `0.93 (≥ 0.8 ✔)`. */
 export function ratio(value: number, target: number, direction: '≥' | '≤' = '≥'): string {
   const ok = direction === '≥' ? value >= target : value <= target;

@@ -23,11 +23,11 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import pino from 'pino';
 import { openDatabase } from '../src/persistence/database.js';
-import { createEngine } from '../src/engine/engine.js';
+import { createEngine } from '../src/create-engine.js';
 import { createFileStorage } from '../src/storage/file-storage.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { importPhysicians, physicianCsvColumns } from '../src/registry/csv-import.js';
-import { benchArgs, log, mb, median, table } from './bench-support.js';
+import { benchArgs, log, mb, median, ratioLine, reportLoad, table } from './bench-support.js';
 import { decidableApplications, runFor, unitActor } from './bench-fixtures.js';
 
 const self = fileURLToPath(import.meta.url);
@@ -107,6 +107,7 @@ async function main(): Promise<void> {
   if (mode === 'start') return start(String(dir), seconds, false);
   if (mode === 'load') return start(String(dir), seconds, true);
 
+  await reportLoad();
   const root = await mkdtemp(join(tmpdir(), 'pw-bench-embedded-'));
   const dataDir = join(root, 'pgdata');
   try {
@@ -133,6 +134,7 @@ async function main(): Promise<void> {
         ],
       ),
     );
+    ratioLine('embedded/bare', loaded.engine / loaded.bare, 0.5);
   } finally {
     await rm(root, { recursive: true, force: true });
   }

@@ -6,7 +6,7 @@
  */
 import pg from 'pg';
 import { applicationListQueries, type ApplicationListQuery } from '../src/applications/application-list.js';
-import type { ApplicationScope } from '../src/applications/application-scope.js';
+import type { ApplicationScope } from '../src/accounts/application-scope.js';
 import { benchUrl } from './bench-support.js';
 import { benchEngine } from './bench-fixtures.js';
 

@@ -20,7 +20,8 @@
  * Usage (after `npm run bench:build`):
  *   node node_modules/.cache/probation-workflow-bench/bench/generate-data.js [--quick] [--reset]
  *     [--institutions N] [--applications N] [--physicians N] [--verify]
- * DATABASE_URL defaults to postgres://root@127.0.0.1:5432/pw_bench.
+ *   node …/generate-data.js --verify-only    (checks data generated earlier)
+ * DATABASE_URL defaults to postgres://root@127.0.0.1:5432/pw_bench (created when missing).
  */
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -31,12 +32,12 @@ import pg from 'pg';
 import copyStreams from 'pg-copy-streams';
 import { sql } from 'kysely';
 import { openDatabase } from '../src/persistence/database.js';
-import { createEngine } from '../src/engine/engine.js';
+import { createEngine } from '../src/create-engine.js';
 import { createFileStorage } from '../src/storage/file-storage.js';
 import { seedDemo } from '../src/demo/seed.js';
 import { creditCodeCheckCharacter } from '../src/domain/credit-code.js';
 import { residentIdCheckCharacter } from '../src/domain/id-card.js';
-import { benchArgs, benchUrl, log } from './bench-support.js';
+import { benchArgs, benchUrl, ensureDatabase, log } from './bench-support.js';
 
 const { from: copyFrom } = copyStreams;
 
@@ -163,10 +164,11 @@ async function main(): Promise<void> {
     physicians: Number(args.get('physicians') ?? (quick ? 500_000 : 5_000_000)),
   };
   const url = benchUrl();
-  if (args.has('verify') && !args.has('reset')) {
+  if (args.has('verify-only')) {
     await verify(url);
     return;
   }
+  await ensureDatabase(url);
   const pool = new pg.Pool({ connectionString: url, max: 2 });
   const started = performance.now();
   try {

@@ -12,7 +12,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { createEngine } from '../src/engine/engine.js';
+import { createEngine } from '../src/create-engine.js';
 import { createFileStorage } from '../src/storage/file-storage.js';
 import type { Tables } from '../src/persistence/schema.js';
 import { pgTypeOverrides } from '../src/persistence/type-parsers.js';

@@ -13,7 +13,7 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
-import { benchArgs, benchUrl, log } from './bench-support.js';
+import { benchArgs, benchUrl, ensureDatabase, log, reportLoad } from './bench-support.js';
 
 function run(script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   const only = args.has('only') ? new Set(String(args.get('only')).split(',')) : undefined;
   const wanted = (name: string) => !only || only.has(name);
 
+  await ensureDatabase(benchUrl());
+  await reportLoad();
   const client = new pg.Client({ connectionString: benchUrl() });
   await client.connect();
   const { rows } = await client.query(`select to_regclass('pw_applications') is not null as present`);

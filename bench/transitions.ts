@@ -18,7 +18,7 @@
  * Options: --seconds S per loop and round (default 5), --rounds R (default 3), --clients 2,8.
  */
 import pg from 'pg';
-import { benchArgs, benchUrl, log, median, table } from './bench-support.js';
+import { benchArgs, benchUrl, log, median, ratioLine, reportLoad, table } from './bench-support.js';
 import { benchEngine, decidableApplications, runFor, unitActor } from './bench-fixtures.js';
 
 interface Target {
@@ -68,6 +68,7 @@ async function bareTransition(client: pg.PoolClient, t: Target, step: number, pa
 }
 
 async function main(): Promise<void> {
+  await reportLoad();
   const args = benchArgs();
   const seconds = Number(args.get('seconds') ?? 5);
   const rounds = Number(args.get('rounds') ?? 3);
@@ -148,6 +149,10 @@ async function main(): Promise<void> {
     }
     console.log(`\n### Persisted transitions (${rounds} rounds × ${seconds} s per loop, interleaved; median rate)\n`);
     console.log(table(['clients', 'loop', 'transitions/s', 'range over rounds', 'engine ratio'], rows));
+    for (const clients of clientCounts) {
+      const rate = (label: string) => median(results.find((r) => r.label === label && r.clients === clients)!.rates);
+      ratioLine(`engine/bare@${clients}`, rate('engine (workflows.application.send)') / rate('bare pg: update + history'), 0.8);
+    }
   } finally {
     await pool.end();
     await close();

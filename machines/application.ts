@@ -1,6 +1,7 @@
 import { and, assign, setup } from 'xstate';
+import { label } from './shared/label.js';
 import { fail, guardsFrom, hasText } from './shared/rules.js';
-import type { EventBase, MachineMeta, Rule, StateMeta } from './shared/types.js';
+import type { EventBase, MachineMeta, Rule } from './shared/types.js';
 
 /** A unit's or the district's decision as shown in the review screens (审核意见). */
 export interface Decision {
@@ -99,10 +100,6 @@ type RuleName = keyof typeof applicationRules;
 // Every event but CLOSE is refused after the deadline, so every guard starts
 // with beforeDeadline; the diagram generator folds it into a note.
 const guarded = (...names: RuleName[]) => and(['beforeDeadline', ...names]);
-
-const label = (zh: string, en: string, extra: Partial<StateMeta> = {}): { meta: StateMeta } => ({
-  meta: { label: { zh, en }, ...extra },
-});
 
 const unit = ['business'] as const;
 const district = ['district', 'admin'] as const;
@@ -209,6 +206,7 @@ export const applicationMachine = setup({
         },
         approved: {
           ...label('审核通过', 'Approved'),
+          tags: ['decidedByUnit'],
           on: {
             REPORT: {
               target: '#application.districtReview.pending',
@@ -219,6 +217,7 @@ export const applicationMachine = setup({
         },
         rejected: {
           ...label('审核不通过', 'Rejected'),
+          tags: ['decidedByUnit'],
           on: {
             REPORT: {
               target: '#application.closed.rejectedByUnit',
@@ -229,6 +228,7 @@ export const applicationMachine = setup({
         },
         returned: {
           ...label('退回', 'Returned'),
+          tags: ['decidedByUnit'],
           on: {
             EDIT: { target: 'returned', guard: guarded('editedByOwner'), actions: 'touch' },
             RESUBMIT: { target: 'pending', guard: guarded('editedByOwner') },
@@ -239,6 +239,9 @@ export const applicationMachine = setup({
     },
     districtReview: {
       ...label('考区审核', 'District review'),
+      // Tags name groups of states for lists and counts (statesTagged): the
+      // 待审核项目列表 counts what the unit decided and what it reported.
+      tags: ['decidedByUnit', 'reported'],
       initial: 'pending',
       on: {
         DISTRICT_APPROVE: { target: '.approved', guard: guarded(), actions: 'recordDistrictDecision' },
@@ -278,10 +281,10 @@ export const applicationMachine = setup({
       ...label('已结束', 'Closed'),
       initial: 'expired',
       states: {
-        certified: { ...label('考区审核通过（已出证明）', 'Certified'), type: 'final' },
-        rejectedByUnit: { ...label('单位审核不通过', 'Rejected by unit'), type: 'final' },
-        rejectedByDistrict: { ...label('考区审核不通过', 'Rejected by district'), type: 'final' },
-        withdrawn: { ...label('已撤回', 'Withdrawn'), type: 'final' },
+        certified: { ...label('考区审核通过（已出证明）', 'Certified'), type: 'final', tags: ['decidedByUnit', 'reported'] },
+        rejectedByUnit: { ...label('单位审核不通过', 'Rejected by unit'), type: 'final', tags: ['decidedByUnit', 'reported'] },
+        rejectedByDistrict: { ...label('考区审核不通过', 'Rejected by district'), type: 'final', tags: ['decidedByUnit', 'reported'] },
+        withdrawn: { ...label('已撤回', 'Withdrawn'), type: 'final', tags: ['withdrawn'] },
         expired: { ...label('已过期', 'Expired'), type: 'final' },
       },
     },

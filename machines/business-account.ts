@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
+import { label } from './shared/label.js';
 import { fail, guardsFrom } from './shared/rules.js';
-import type { EventBase, MachineMeta, Rule, StateMeta } from './shared/types.js';
+import type { EventBase, MachineMeta, Rule } from './shared/types.js';
 
 /** What a business account remembers. */
 export interface BusinessAccountContext {
@@ -33,10 +34,6 @@ export const businessAccountRules = {
   activationCodeValid: (_c, e) =>
     e.facts?.activationCodeValid ? null : fail('activationCodeValid', 'INVALID_CODE', '激活码错误、已使用或已过期'),
 } satisfies Record<string, Rule<BusinessAccountContext, BusinessAccountEvent>>;
-
-const label = (zh: string, en: string, extra: Partial<StateMeta> = {}): { meta: StateMeta } => ({
-  meta: { label: { zh, en }, ...extra },
-});
 
 const meta: MachineMeta = {
   label: { zh: '业务账号', en: 'Business account' },

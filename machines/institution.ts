@@ -1,6 +1,7 @@
 import { assign, setup } from 'xstate';
+import { label } from './shared/label.js';
 import { fail, guardsFrom, hasText } from './shared/rules.js';
-import type { EventBase, MachineMeta, Rule, StateMeta } from './shared/types.js';
+import type { EventBase, MachineMeta, Rule } from './shared/types.js';
 
 /** What the institution machine remembers between events. */
 export interface InstitutionContext {
@@ -61,10 +62,6 @@ export const institutionRules = {
       ? null
       : fail('queryCodeVerified', 'INVALID_CODE', '查询验证码错误或已失效'),
 } satisfies Record<string, Rule<InstitutionContext, InstitutionEvent>>;
-
-const label = (zh: string, en: string, extra: Partial<StateMeta> = {}): { meta: StateMeta } => ({
-  meta: { label: { zh, en }, ...extra },
-});
 
 const meta: MachineMeta = {
   label: { zh: '机构注册', en: 'Institution' },

@@ -1,8 +1,8 @@
 // The public API of probation-workflow. Everything a host may rely on is
 // listed here by name; anything not exported is an implementation detail.
 
-export { createEngine } from './engine/engine.js';
-export type { Engine, EngineOptions } from './engine/engine.js';
+export { createEngine } from './create-engine.js';
+export type { Engine, EngineOptions } from './create-engine.js';
 export type {
   CreateOptions,
   EntityView,
@@ -42,7 +42,7 @@ export { createInboxSmsProvider, listDevSms } from './notifications/inbox-sms.js
 export type { DevSmsItem } from './notifications/inbox-sms.js';
 export { renderSms, smsTexts, smsTopicNames, isSmsTopic } from './notifications/sms-texts.js';
 export type { SmsText, SmsTopic } from './notifications/sms-texts.js';
-export { scrubDeliveredPayload } from './notifications/payload-scrub.js';
+export { scrubDeliveredPayload } from './logging/payload-scrub.js';
 export { defaultOutboxRetry, retryDelayMs } from './engine/outbox.js';
 export type { OutboxRetrySettings } from './engine/outbox.js';
 export type { PurgeResult } from './accounts/purge.js';
@@ -93,7 +93,8 @@ export type { ProjectRecord } from './projects/project-store.js';
 export type { ProjectStatus } from './projects/project-calendar.js';
 export { projectStatusLabels } from './projects/project-calendar.js';
 export type { Declarations, ReportOutcome, UploadedFile } from './applications/declarations.js';
-export type { ApplicationListItem, ApplicationListQuery, Page } from './applications/application-list.js';
+export type { ApplicationListItem, ApplicationListQuery } from './applications/application-list.js';
+export type { Page } from './engine/page.js';
 export type {
   AllowedEvent,
   ApplicationDetail,

@@ -18,6 +18,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 /** Pure code: domain rules, machines, diagrams, documents, type-checks. No database, so once. */
 export const quick = [
   'test/accounts/password.test.ts',
+  // Reads the import statements of src/ and machines/.
+  'test/architecture/layering.test.ts',
   'test/diagrams/workflows-doc.test.ts',
   'test/docs/examples-typecheck.test.ts',
   // Redocly and Spectral over the committed docs/openapi.json.

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../../src/engine/actor.js';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/create-engine.js';
 import { workflowError } from '../../src/errors.js';
 
 /** How the plugin learns who is calling; a host passes its own. */

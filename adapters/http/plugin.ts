@@ -11,7 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/create-engine.js';
 import { validationFailed, workflowError } from '../../src/errors.js';
 import { nulCharacterIssues } from '../../src/engine/input-text.js';
 import { bearerAuthenticate, type Authenticate } from './auth.js';

@@ -1,7 +1,7 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import { sql } from 'kysely';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/create-engine.js';
 import { createLogger } from '../../src/logging/logger.js';
 import { probationPlugin } from '../http/plugin.js';
 import { errorHandler } from '../http/error-handler.js';

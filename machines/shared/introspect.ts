@@ -115,3 +115,44 @@ export function guardNames(guard: unknown): string[] {
   if (typeof type === 'string') return [type];
   return ['inline'];
 }
+
+/**
+ * The leaf states (dotted paths) in which the machine accepts an event: the
+ * leaf or one of its ancestors has a transition for it. The machine is the
+ * only place that says so; lists and batch commands ask here instead of
+ * naming states.
+ *
+ * @example
+ * statesAccepting(applicationMachine, 'REPORT'); // ['unitReview.approved', 'unitReview.rejected']
+ */
+export function statesAccepting(machine: AnyStateMachine, eventType: string): string[] {
+  return leafStates(machine).filter((path) => {
+    const keys = path.split('.');
+    return keys.some((_, i) => {
+      const node = stateNodeAt(machine, keys.slice(0, i + 1).join('.'));
+      return node !== undefined && Object.hasOwn(node.config.on ?? {}, eventType);
+    });
+  });
+}
+
+/**
+ * The leaf states (dotted paths) carrying a tag, on themselves or on an
+ * ancestor (XState `tags`): how the machine names a group of states such as
+ * "decided by the unit" or "reported".
+ *
+ * @example
+ * statesTagged(applicationMachine, 'reported'); // ['districtReview.pending', …, 'closed.certified']
+ */
+export function statesTagged(machine: AnyStateMachine, tag: string): string[] {
+  return leafStates(machine).filter((path) => {
+    const keys = path.split('.');
+    return keys.some((_, i) => stateNodeAt(machine, keys.slice(0, i + 1).join('.'))?.tags.includes(tag));
+  });
+}
+
+/** Every leaf state a row can be in (dotted paths), without the `absent` initial state. */
+export function leafStates(machine: AnyStateMachine): string[] {
+  return stateNodes(machine)
+    .filter(({ node }) => Object.keys(node.states).length === 0 && !(node.meta as StateMeta | undefined)?.absent)
+    .map(({ path }) => path);
+}

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '../../src/errors.js';
 import type { Rule, RuleFailure } from './types.js';
 
 /**
@@ -20,12 +21,13 @@ export function guardsFrom<TContext, TEvent, TRules extends Record<string, Rule<
 }
 
 /**
- * Builds a rule failure.
+ * Builds a rule failure; `code` is one of the error registry's codes, so a
+ * typo is a compile error rather than an unknown code at run time.
  *
  * @example
  * return fail('reasonGiven', 'REASON_REQUIRED', '必须填写原因');
  */
-export function fail(rule: string, code: string, message: string, details?: unknown): RuleFailure {
+export function fail(rule: string, code: ErrorCode, message: string, details?: unknown): RuleFailure {
   return details === undefined ? { rule, code, message } : { rule, code, message, details };
 }
 

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../src/errors.js';
+
 /**
  * Vocabulary shared by the three machines. Machines are pure: everything a
  * guard needs arrives in the context or in the event (the engine computes
@@ -54,7 +56,7 @@ export interface MachineMeta {
  */
 export interface RuleFailure {
   rule: string;
-  code: string;
+  code: ErrorCode;
   message: string;
   details?: unknown;
 }

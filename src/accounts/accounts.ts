@@ -10,7 +10,7 @@ import { isUuid } from '../engine/transition-runner.js';
 import type { Actor } from '../engine/actor.js';
 import type { Clock } from '../engine/clock.js';
 import type { Tables } from '../persistence/schema.js';
-import { writeAudit } from '../audit/audit-log.js';
+import { writeAudit } from '../engine/audit-log.js';
 import type { Departments } from './departments.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
 import { hashSecret, newToken } from './secrets.js';

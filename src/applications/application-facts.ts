@@ -1,9 +1,9 @@
 import type { ApplicationData } from '../domain/application-data.js';
 import type { IndicatorResult } from '../domain/indicators.js';
 import type { EntityRow, Reader } from '../engine/workflow-definition.js';
-import { findProject, type ProjectRecord } from '../projects/project-store.js';
+import type { ProjectRecord } from '../projects/project-store.js';
 import { projectStatus, today } from '../projects/project-calendar.js';
-import { applicationIndicators, indicatorSnapshot, type IndicatorSettings } from './application-indicators.js';
+import { applicationIndicators, indicatorSnapshot, readIndicatorInputs, type IndicatorSettings } from './application-indicators.js';
 
 /** Events whose history row stores the indicators as the reviewer saw them. */
 export const decisionEvents: ReadonlySet<string> = new Set([
@@ -65,12 +65,22 @@ export async function applicationFacts(
   const due = (columns.due_at ?? row?.due_at) as Date | string | null | undefined;
   const facts: Record<string, unknown> = { deadlinePassed: due != null && now.getTime() >= new Date(due).getTime() };
   if (eventType === 'CLOSE') return { facts };
-  const project = await findProject(reader, (columns.project_id ?? row?.project_id) as string | null | undefined);
-  if (project) facts.projectOpen = projectStatus(project, today(now)) === 'open';
   const data = dataOf(columns, row);
+  // One read for the project, the teachers' registry rows and the paper certificates.
+  const inputs = await readIndicatorInputs(
+    reader,
+    {
+      projectId: (columns.project_id ?? row?.project_id) as string | null | undefined,
+      applicationId: row?.id ?? null,
+      certNos: data?.segments.map((s) => s.teacherCertNo) ?? [],
+    },
+    settings,
+  );
+  const project = inputs.project;
+  if (project) facts.projectOpen = projectStatus(project, today(now)) === 'open';
   // Rows written without data (a host driving the bare runner) have no indicators to hold them back.
   if (!data || !project) return { facts, project };
-  const indicators = await applicationIndicators(reader, { applicationId: row?.id ?? null, data, project }, settings);
+  const indicators = applicationIndicators({ data, project, inputs }, settings);
   const currentIds = new Set(data.segments.filter((s) => s.current).map((s) => s.id));
   const otherTeacher = (code: string, segmentId: string | undefined) =>
     (code === 'teacherCheck' || code === 'teacherQualification') && segmentId !== undefined && !currentIds.has(segmentId);

@@ -1,10 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 import type { ApplicationData } from '../domain/application-data.js';
 import { computeIndicators, type IndicatorResult } from '../domain/indicators.js';
 import type { MonthCounting } from '../domain/probation-months.js';
 import type { Reader } from '../engine/workflow-definition.js';
 import type { Tables } from '../persistence/schema.js';
-import { createPostgresPhysicianRegistry, type PhysicianRegistry } from '../registry/physician-registry.js';
+import type { PhysicianRegistry } from '../registry/physician-registry.js';
+import { normaliseCertNo, type PhysicianRecord } from '../domain/physician-record.js';
+import { textArray } from '../registry/array-literals.js';
+import { isUuid } from '../engine/transition-runner.js';
 import type { ProjectRecord } from '../projects/project-store.js';
 
 /** How the application area computes indicators; the same for commands and reads. */
@@ -18,49 +21,84 @@ export interface IndicatorSettings {
   registry?: PhysicianRegistry;
 }
 
-/**
- * Segment ids of an application that have a stamped paper certificate
- * (the latest upload of each; superseded ones do not count twice).
- *
- * @example
- * await paperCertificateSegments(trx, applicationId); // ['s2']
- */
-export async function paperCertificateSegments(reader: Reader, applicationId: string): Promise<string[]> {
-  const rows = await reader
-    .selectFrom('pw_attachments')
-    .select('segment_id')
-    .distinct()
-    .where('owner_type', '=', 'application')
-    .where('owner_id', '=', applicationId)
-    .where('kind', '=', 'paperCertificate')
-    .where('superseded_at', 'is', null)
-    .execute();
-  return rows.flatMap((r) => (r.segment_id ? [r.segment_id] : []));
+/** What the indicators of one application are computed from, read together. */
+export interface IndicatorInputs {
+  project: ProjectRecord | undefined;
+  physicians: Map<string, PhysicianRecord>;
+  paperCertificates: string[];
+}
+
+interface InputsRow {
+  project: { id: string; name: string; business_code: string; starts_on: string; approval_deadline: string; probation_cutoff: string; created_at: string } | null;
+  physicians: PhysicianRecord[] | null;
+  papers: string[] | null;
 }
 
 /**
- * The indicators of SPEC §4.4 for stored or new data: the teachers looked
- * up in the registry, the uploaded paper certificates read, all through
- * `reader` (pass the command's transaction inside a command).
+ * Reads, in one statement (one round trip inside a command), what a
+ * command's guards and the detail view need besides the row: the project,
+ * the registry rows of the teachers (when the registry is the default
+ * pw_physicians table; a host registry is asked separately) and the
+ * segments with a current paper certificate.
  *
  * @example
- * const result = await applicationIndicators(trx, { applicationId, data, project });
+ * const { project, physicians, paperCertificates } = await readIndicatorInputs(trx, { projectId, applicationId, certNos: ['110420100012345'] });
+ */
+export async function readIndicatorInputs(
+  reader: Reader,
+  input: { projectId: string | null | undefined; applicationId: string | null | undefined; certNos: readonly string[] },
+  settings: IndicatorSettings = {},
+): Promise<IndicatorInputs> {
+  const keys = settings.registry ? [] : [...new Set(input.certNos.map(normaliseCertNo).filter((k) => k !== ''))];
+  const projectId = input.projectId && isUuid(input.projectId) ? input.projectId : null;
+  const applicationId = input.applicationId && isUuid(input.applicationId) ? input.applicationId : null;
+  const { rows } = await sql<InputsRow>`
+    select
+      (select json_build_object('id', p.id, 'name', p.name, 'business_code', p.business_code, 'starts_on', p.starts_on::text,
+         'approval_deadline', p.approval_deadline::text, 'probation_cutoff', p.probation_cutoff::text, 'created_at', p.created_at)
+         from pw_projects p where p.id = ${projectId}::uuid) as project,
+      (select json_agg(json_build_object('certNo', r.cert_no, 'name', r.name, 'level', r.level, 'category', r.category, 'unit', r.unit, 'status', r.status))
+         from pw_physicians r where r.cert_no = any(${textArray(keys)}::text[])) as physicians,
+      (select json_agg(distinct a.segment_id) from pw_attachments a
+         where a.owner_type = 'application' and a.owner_id = ${applicationId}::uuid and a.kind = 'paperCertificate'
+           and a.superseded_at is null and a.segment_id is not null) as papers`.execute(reader);
+  const row = rows[0];
+  const project = row?.project
+    ? {
+        id: row.project.id,
+        name: row.project.name,
+        businessCode: row.project.business_code,
+        startsOn: row.project.starts_on,
+        approvalDeadline: row.project.approval_deadline,
+        probationCutoff: row.project.probation_cutoff,
+        createdAt: new Date(row.project.created_at).toISOString(),
+      }
+    : undefined;
+  const physicians = settings.registry
+    ? await settings.registry.lookupMany(input.certNos)
+    : new Map((row?.physicians ?? []).map((record) => [record.certNo, record]));
+  return { project, physicians, paperCertificates: row?.papers ?? [] };
+}
+
+/**
+ * The indicators of SPEC §4.4 for stored or new data, from what
+ * {@link readIndicatorInputs} read.
+ *
+ * @example
+ * const inputs = await readIndicatorInputs(trx, { projectId, applicationId, certNos });
+ * const result = applicationIndicators({ data, project: inputs.project!, inputs });
  * result.redOnTotalOrCurrent; // false for the seed's 赵六
  */
-export async function applicationIndicators(
-  reader: Reader,
-  input: { applicationId?: string | null; data: ApplicationData; project: ProjectRecord },
+export function applicationIndicators(
+  input: { data: ApplicationData; project: ProjectRecord; inputs: IndicatorInputs },
   settings: IndicatorSettings = {},
-): Promise<IndicatorResult> {
-  const registry = settings.registry ?? createPostgresPhysicianRegistry(reader as Kysely<Tables>);
-  const physicians = await registry.lookupMany(input.data.segments.map((s) => s.teacherCertNo));
-  const paperCertificates = input.applicationId ? await paperCertificateSegments(reader, input.applicationId) : [];
+): IndicatorResult {
   return computeIndicators({
     application: input.data,
     project: { approvalDeadline: input.project.approvalDeadline, probationCutoff: input.project.probationCutoff },
-    physicians,
+    physicians: input.inputs.physicians,
     counting: settings.counting,
-    paperCertificates,
+    paperCertificates: input.inputs.paperCertificates,
   });
 }
 

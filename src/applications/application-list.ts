@@ -4,7 +4,8 @@ import { stateLabel, stateNodes } from '../../machines/shared/introspect.js';
 import { maskIdNumber } from '../domain/masking.js';
 import { validationFailed } from '../errors.js';
 import type { Reader } from '../engine/workflow-definition.js';
-import { scopeCondition, type ApplicationScope } from './application-scope.js';
+import { paging, type Page } from '../engine/page.js';
+import { scopeCondition, type ApplicationScope } from '../accounts/application-scope.js';
 import { entryModeLabels } from './labels.js';
 
 /** One row of the applicant list (the seed's 医师资格考试试用期考核证明申报 screen). */
@@ -33,14 +34,6 @@ export interface ApplicationListItem {
   createdAt: string;
 }
 
-/** A page of a list (SPEC §5). */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
 /** Filters of the applicant list. */
 export interface ApplicationListQuery {
   /** A state path (`unitReview.pending`) or a parent (`unitReview`, every sub-state). */
@@ -57,22 +50,6 @@ const statePaths: ReadonlySet<string> = new Set(stateNodes(applicationMachine).m
 
 /** Escapes LIKE wildcards so a name search matches them literally. */
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-/**
- * Checks and normalises list paging (page ≥ 1, 1 ≤ pageSize ≤ 100, default 10).
- *
- * @example
- * paging({}); // { page: 1, pageSize: 10 }
- */
-export function paging(query: { page?: number; pageSize?: number }): { page: number; pageSize: number } {
-  const page = query.page ?? 1;
-  const pageSize = query.pageSize ?? 10;
-  const issues = [];
-  if (!Number.isInteger(page) || page < 1 || page > 100_000) issues.push({ field: 'page', code: 'invalid', message: '页码须为1至100000的整数' });
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) issues.push({ field: 'pageSize', code: 'invalid', message: '每页条数须为1至100的整数' });
-  if (issues.length) throw validationFailed(issues);
-  return { page, pageSize };
-}
 
 /**
  * The two queries behind {@link listApplications}: one page of rows and the

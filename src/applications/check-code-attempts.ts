@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Actor } from '../engine/actor.js';
-import { writeAudit } from '../audit/audit-log.js';
+import { writeAudit } from '../engine/audit-log.js';
 import type { ApplicationData } from '../domain/application-data.js';
 import { isWorkflowError, workflowError } from '../errors.js';
 import type { Tables } from '../persistence/schema.js';

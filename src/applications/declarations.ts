@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Readable } from 'node:stream';
 import { applicationMachine } from '../../machines/application.js';
-import { eventMeta } from '../../machines/shared/introspect.js';
+import { eventMeta, statesAccepting } from '../../machines/shared/introspect.js';
 import { parseApplicationData, type ApplicationData } from '../domain/application-data.js';
 import { sameName } from '../domain/name-normalise.js';
 import { isWorkflowError, validationFailed, workflowError, type FieldIssue } from '../errors.js';
@@ -15,12 +15,16 @@ import type { FileStorage } from '../storage/file-storage.js';
 import { findProject, type ProjectRecord } from '../projects/project-store.js';
 import { projectDueAt, today } from '../projects/project-calendar.js';
 import type { IndicatorSettings } from './application-indicators.js';
-import { applicationScope } from './application-scope.js';
-import { listApplications, type ApplicationListItem, type ApplicationListQuery, type Page } from './application-list.js';
+import { applicationScope } from '../accounts/application-scope.js';
+import { listApplications, type ApplicationListItem, type ApplicationListQuery } from './application-list.js';
+import type { Page } from '../engine/page.js';
 import { applicationDetail, type ApplicationDetail } from './application-view.js';
 import { currentSegment, type BoundInstitution } from './institution-binding.js';
 import { bindWithAttemptLimit } from './check-code-attempts.js';
 import { storePaperCertificate } from './paper-certificates.js';
+
+/** The states in which the machine accepts REPORT: what the batch report sends it to. */
+const reportableStates = statesAccepting(applicationMachine, 'REPORT');
 
 /** Outcome of a batch report (POST /projects/:id/report). */
 export interface ReportOutcome {
@@ -288,7 +292,7 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
         .select('id')
         .where('institution_id', '=', actor.institutionId)
         .where('project_id', '=', project.id)
-        .where('state', 'in', ['unitReview.approved', 'unitReview.rejected'])
+        .where('state', 'in', reportableStates)
         .orderBy('arrival_no')
         .execute();
       const outcome: ReportOutcome = { total: reportable.length, reported: 0, rejectedByUnit: 0, failed: [] };

@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { ApplicationData } from '../domain/application-data.js';
 import { validationFailed, workflowError } from '../errors.js';
-import type { Actor } from '../engine/actor.js';
+import { isProbationUnit, type Actor } from '../engine/actor.js';
 import type { Clock } from '../engine/clock.js';
 import type { TransitionRunner } from '../engine/transition-runner.js';
 import type { EntityRow } from '../engine/workflow-definition.js';
 import type { Tables } from '../persistence/schema.js';
 import type { FileStorage } from '../storage/file-storage.js';
-import { writeAudit } from '../audit/audit-log.js';
+import { writeAudit } from '../engine/audit-log.js';
 import type { UploadedFile } from './declarations.js';
 
 /**
@@ -20,7 +20,7 @@ import type { UploadedFile } from './declarations.js';
 function checkUpload(row: EntityRow, actor: Actor, segmentId: string, now: Date): void {
   const byUnit = row.entry_mode === 'unit';
   const owner = byUnit
-    ? actor.kind === 'business' && actor.businessCode === '19' && actor.institutionId === row.institution_id
+    ? isProbationUnit(actor, (row.institution_id as string | null) ?? null)
     : actor.kind === 'candidate' && actor.id !== null && actor.id === row.candidate_id;
   if (!owner) {
     throw workflowError('FORBIDDEN', byUnit ? '单位直接录入的申报由单位上传纸质证明' : '纸质证明由考生本人上传', { rule: 'paperCertificateUploader' });

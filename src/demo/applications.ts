@@ -1,9 +1,9 @@
 import { Readable } from 'node:stream';
-import { createApplicationWorkflow } from '../engine/workflows/application.js';
+import { createApplicationWorkflow } from '../applications/application-workflow.js';
 import { createTransitionRunner } from '../engine/transition-runner.js';
 import { fixedClock } from '../engine/clock.js';
 import type { Actor } from '../engine/actor.js';
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../create-engine.js';
 import { addDays, chinaDateOf, type IsoDate } from '../domain/calendar-date.js';
 import { residentIdCheckCharacter } from '../domain/id-card.js';
 import { createDeclarations, type Declarations } from '../applications/declarations.js';

@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { Actor } from '../engine/actor.js';
 import { publicActor } from '../engine/actor.js';
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../create-engine.js';
 import { issueCode } from '../accounts/one-time-codes.js';
 import { newActivationCode } from '../accounts/secrets.js';
 import type { RegistrationPart } from '../onboarding/registration-upload.js';

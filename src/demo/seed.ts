@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Engine } from '../engine/engine.js';
+import type { Engine } from '../create-engine.js';
 import { seedDemoApplications } from './applications.js';
 import { seedDemoInstitutions } from './institutions.js';
 

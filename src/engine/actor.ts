@@ -1,4 +1,5 @@
 import type { Role } from '../../machines/shared/types.js';
+import { PROBATION_BUSINESS_CODE } from '../domain/business-codes.js';
 
 export type { Role };
 
@@ -32,4 +33,17 @@ export const systemActor: Actor = Object.freeze({ id: null, kind: 'system' });
  */
 export function publicActor(ip?: string | null): Actor {
   return Object.freeze({ id: null, kind: 'public', ip: ip ?? null });
+}
+
+/**
+ * True for a business account of business line 19 (医师资格考试试用期考核证明申报管理)
+ * — the only accounts that work on probation applications — and, when an
+ * institution is given, of that institution. The one place that says so.
+ *
+ * @example
+ * isProbationUnit(actor, row.institution_id); // the unit that reviews this application
+ */
+export function isProbationUnit(actor: Actor, institutionId?: string | null): boolean {
+  if (actor.kind !== 'business' || actor.businessCode !== PROBATION_BUSINESS_CODE) return false;
+  return institutionId === undefined || (!!actor.institutionId && actor.institutionId === institutionId);
 }

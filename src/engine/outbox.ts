@@ -3,7 +3,7 @@ import type { Notifier } from '../ports/notifier.js';
 import type { Tables } from '../persistence/schema.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
-import { scrubDeliveredPayload } from '../notifications/payload-scrub.js';
+import { scrubDeliveredPayload } from '../logging/payload-scrub.js';
 import { jsonb } from '../persistence/jsonb.js';
 
 /** How failed deliveries are retried (SMS_MAX_ATTEMPTS, SMS_RETRY_BASE_SECONDS in the bundled server). */

@@ -8,7 +8,7 @@ import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
 import { explainRefusal } from './refusal.js';
 import { nulCharacterIssues } from './input-text.js';
-import { writeAudit } from '../audit/audit-log.js';
+import { auditRow } from './audit-log.js';
 import { jsonb } from '../persistence/jsonb.js';
 import type { EntityRow, Scope, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
 
@@ -194,7 +194,6 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     const context = next.context as Record<string, unknown>;
     const version = (row?.version ?? 0) + 1;
     const derived = def.derivedColumns?.(state, context, facts) ?? {};
-    const db = trx as unknown as Kysely<any>;
     const common = {
       state,
       context: jsonb(context),
@@ -203,17 +202,6 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       updated_at: now,
       ...derived,
     };
-    if (row) {
-      const updated = await db
-        .updateTable(table)
-        .set({ ...columns, ...common })
-        .where('id', '=', id)
-        .where('version', '=', row.version)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) !== 1) throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: row.version });
-    } else {
-      await db.insertInto(table).values({ id, ...columns, ...common, created_at: now }).execute();
-    }
     const result: TransitionResult = {
       id,
       workflow: def.name,
@@ -225,9 +213,18 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       at: now.toISOString(),
       replayed: false,
     };
-    await trx
-      .insertInto('pw_history')
-      .values({
+    const notifications = (actions as { type: string; params?: unknown }[]).filter((a) => a.type === 'notify');
+    // One statement writes the row, its history row, the audit row and the outbox rows (data-modifying
+    // CTEs): one round trip instead of three or more. The row's write is guarded by its version; when it
+    // matches nothing, the command fails and the transaction, with the sibling inserts, rolls back.
+    const db = trx as unknown as Kysely<any>;
+    let write = db.with('entity', (q) =>
+      row
+        ? q.updateTable(table).set({ ...columns, ...common }).where('id', '=', id).where('version', '=', row.version).returning('id')
+        : q.insertInto(table).values({ id, ...columns, ...common, created_at: now }).returning('id'),
+    );
+    write = write.with('history', (q) =>
+      q.insertInto('pw_history').values({
         entity_type: def.name,
         entity_id: id,
         seq: version,
@@ -241,28 +238,29 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         request_hash: args.idempotencyKey === undefined ? null : requestHash(event, columns, row ? 'send' : 'create'),
         result: jsonb(result),
         created_at: now,
-      })
-      .execute();
-    await writeAudit(
-      trx,
-      { action: `event.${def.name}.${event.type}`, actor, subjectType: def.name, subjectId: id, detail: { from, to: state, version } },
-      now,
+      }),
     );
-    const notifications = (actions as { type: string; params?: unknown }[]).filter((a) => a.type === 'notify');
-    for (const action of notifications) {
-      const topic = String((action.params as { topic?: unknown } | undefined)?.topic ?? 'unknown');
-      await trx
-        .insertInto('pw_outbox')
-        .values({
-          topic,
-          entity_type: def.name,
-          entity_id: id,
-          // The event's own text (a decision's explanation) goes along: a message may quote it.
-          payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind, ...payloadOf(event) }),
-          created_at: now,
-        })
-        .execute();
+    write = write.with('audit', (q) =>
+      q.insertInto('pw_audit').values(
+        auditRow({ action: `event.${def.name}.${event.type}`, actor, subjectType: def.name, subjectId: id, detail: { from, to: state, version } }, now),
+      ),
+    );
+    if (notifications.length > 0) {
+      write = write.with('outbox', (q) =>
+        q.insertInto('pw_outbox').values(
+          notifications.map((action) => ({
+            topic: String((action.params as { topic?: unknown } | undefined)?.topic ?? 'unknown'),
+            entity_type: def.name,
+            entity_id: id,
+            // The event's own text (a decision's explanation) goes along: a message may quote it.
+            payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind, ...payloadOf(event) }),
+            created_at: now,
+          })),
+        ),
+      );
     }
+    const written = await write.selectFrom('entity').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+    if (Number(written?.n ?? 0) !== 1) throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: row?.version });
     return { result, outbox: notifications.length > 0 };
   };
 

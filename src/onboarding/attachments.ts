@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Readable } from 'node:stream';
-import { writeAudit } from '../audit/audit-log.js';
+import { writeAudit } from '../engine/audit-log.js';
 import type { Actor } from '../engine/actor.js';
 import type { Clock } from '../engine/clock.js';
 import type { TransitionRunner } from '../engine/transition-runner.js';

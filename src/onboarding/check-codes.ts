@@ -1,6 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import { newDigitCode } from '../accounts/secrets.js';
-import { writeAudit } from '../audit/audit-log.js';
+import { writeAudit } from '../engine/audit-log.js';
 import { foldIdentifier } from '../domain/identifier-text.js';
 import type { Actor } from '../engine/actor.js';
 import type { Clock } from '../engine/clock.js';

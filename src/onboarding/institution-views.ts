@@ -62,13 +62,8 @@ export interface InstitutionFilter {
   pageSize?: number;
 }
 
-/** A page of a list (SPEC §5). */
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
+export type { Page } from '../engine/page.js';
+import type { Page } from '../engine/page.js';
 
 /** The states an institution row can be in (the absent `none` is never stored). */
 export const institutionStates: readonly string[] = stateNodes(institutionMachine)

@@ -4,7 +4,7 @@ import { stateLabel } from '../../machines/shared/introspect.js';
 import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
 import { newDigitCode } from '../accounts/secrets.js';
 import type { SecuritySettings } from '../accounts/security-settings.js';
-import { writeAudit } from '../audit/audit-log.js';
+import { writeAudit } from '../engine/audit-log.js';
 import { checkCreditCode } from '../domain/credit-code.js';
 import { foldIdentifier } from '../domain/identifier-text.js';
 import { publicActor, type Actor } from '../engine/actor.js';

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { IsoDate } from '../domain/calendar-date.js';
 import type { Reader } from '../engine/workflow-definition.js';
-import type { ProjectTable } from '../applications/tables.js';
+import type { ProjectTable } from './tables.js';
 
 /** A project as the engine works with it. */
 export interface ProjectRecord {

@@ -1,6 +1,8 @@
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { addDays, isIsoDate, type IsoDate } from '../domain/calendar-date.js';
+import { applicationMachine } from '../../machines/application.js';
+import { statesTagged } from '../../machines/shared/introspect.js';
 import { isBusinessCode, PROBATION_BUSINESS_CODE } from '../domain/business-codes.js';
 import { defaultProbationCutoff } from '../domain/probation-months.js';
 import { validationFailed, workflowError, type FieldIssue } from '../errors.js';
@@ -9,9 +11,9 @@ import type { Actor } from '../engine/actor.js';
 import type { Clock } from '../engine/clock.js';
 import type { Departments } from '../accounts/departments.js';
 import type { Tables } from '../persistence/schema.js';
-import { writeAudit } from '../audit/audit-log.js';
-import { applicationScope, scopeCondition, type ApplicationScope } from '../applications/application-scope.js';
-import { paging, type Page } from '../applications/application-list.js';
+import { writeAudit } from '../engine/audit-log.js';
+import { applicationScope, scopeCondition, type ApplicationScope } from '../accounts/application-scope.js';
+import { paging, type Page } from '../engine/page.js';
 import { daysLeft, projectStatus, projectStatusLabels, today, type ProjectStatus } from './project-calendar.js';
 import { findProject, toProjectRecord, type ProjectRecord } from './project-store.js';
 
@@ -108,10 +110,12 @@ const newProjectSchema = z.strictObject({
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+// The groups of states come from the machine's tags (literals, so the statement text stays the same).
+const stateIn = (states: string[]) => sql<boolean>`state in (${sql.join(states.map((state) => sql.lit(state)))})`;
 // Drafts never submitted are the candidates' own, and withdrawn ones no longer count as declared.
-const declared = sql<boolean>`(submitted_at is not null and state <> 'closed.withdrawn')`;
-const decided = sql<boolean>`(state in ('unitReview.approved', 'unitReview.rejected', 'unitReview.returned', 'closed.rejectedByUnit', 'closed.certified', 'closed.rejectedByDistrict') or state like 'districtReview.%')`;
-const reported = sql<boolean>`(state like 'districtReview.%' or state in ('closed.rejectedByUnit', 'closed.certified', 'closed.rejectedByDistrict'))`;
+const declared = sql<boolean>`(submitted_at is not null and not ${stateIn(statesTagged(applicationMachine, 'withdrawn'))})`;
+const decided = stateIn(statesTagged(applicationMachine, 'decidedByUnit'));
+const reported = stateIn(statesTagged(applicationMachine, 'reported'));
 
 function countsOf(row: { applicants: unknown; decided: unknown; reported: unknown } | undefined): ProjectCounts {
   const applicantCount = Number(row?.applicants ?? 0);

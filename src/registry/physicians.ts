@@ -5,7 +5,7 @@ import { validationFailed, workflowError } from '../errors.js';
 import type { Actor } from '../engine/actor.js';
 import type { Clock } from '../engine/clock.js';
 import type { Tables } from '../persistence/schema.js';
-import { writeAudit } from '../audit/audit-log.js';
+import { writeAudit } from '../engine/audit-log.js';
 import { importPhysicians, type CsvSource, type ImportPhysiciansResult } from './csv-import.js';
 import type { PhysicianRegistry } from './physician-registry.js';
 

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { createAdmin, UsageError } from '../../adapters/cli/commands/create-admin.js';
-import { createEngine } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/create-engine.js';
 import { openDatabase } from '../../src/persistence/database.js';
 
 // The CLI opens the database of DATA_DIR (or DATABASE_URL); on PostgreSQL

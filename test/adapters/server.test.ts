@@ -1,7 +1,7 @@
 import t from 'tap';
 import { buildServer } from '../../adapters/server/server.js';
 import { loadConfig } from '../../adapters/server/config.js';
-import { createEngine } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/create-engine.js';
 import { openTestDatabase } from '../helpers/database.js';
 
 const database = await openTestDatabase(t);

@@ -7,7 +7,7 @@
  */
 
 import type { Test } from 'tap';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/create-engine.js';
 import type { Actor } from '../../src/engine/actor.js';
 import { activatedInstitution, admin, testEngine, unitOf } from '../helpers/engine.js';
 import { residentId, zhaoLiuId, zhaoLiuInput } from '../domain/fixtures/seed.js';

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { createEngine } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/create-engine.js';
 import { demoPassword, seedDemo } from '../../src/demo/seed.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { createFileStorage } from '../../src/storage/file-storage.js';

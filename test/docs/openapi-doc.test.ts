@@ -8,7 +8,7 @@ import { stateLabel, stateNodes } from '../../machines/shared/introspect.js';
 import { errorCodes } from '../../src/errors.js';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { createEngine } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/create-engine.js';
 import { openTestDatabase } from '../helpers/database.js';
 
 const database = await openTestDatabase(t);

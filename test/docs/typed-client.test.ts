@@ -1,7 +1,7 @@
 import t from 'tap';
 import { buildServer } from '../../adapters/server/server.js';
 import { demoPassword, seedDemo } from '../../src/demo/seed.js';
-import { createEngine } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/create-engine.js';
 import { createFileStorage } from '../../src/storage/file-storage.js';
 import { openTestDatabase } from '../helpers/database.js';
 import { approveFirstPending } from '../../docs/examples/typed-client.js';

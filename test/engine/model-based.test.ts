@@ -3,7 +3,7 @@ import { getSimplePaths } from 'xstate/graph';
 import type { AnyStateMachine } from 'xstate';
 import { stateNodes, toDotted } from '../../machines/shared/introspect.js';
 import { machines } from '../../machines/index.js';
-import { createEngine, type Engine } from '../../src/engine/engine.js';
+import { createEngine, type Engine } from '../../src/create-engine.js';
 import type { Actor } from '../../src/engine/actor.js';
 import type { WorkflowName } from '../../src/engine/workflow-definition.js';
 import type { WorkflowEvent } from '../../src/engine/transition-runner.js';

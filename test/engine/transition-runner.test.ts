@@ -1,7 +1,7 @@
 import t from 'tap';
 import { isWorkflowError } from '../../src/errors.js';
 import { refusal } from '../helpers/refusal.js';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/create-engine.js';
 import type { WorkflowEvent } from '../../src/engine/transition-runner.js';
 import type { Actor } from '../../src/engine/actor.js';
 import {

@@ -2,7 +2,7 @@ import type { Test } from 'tap';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEngine, type Engine, type EngineOptions } from '../../src/engine/engine.js';
+import { createEngine, type Engine, type EngineOptions } from '../../src/create-engine.js';
 import type { Actor } from '../../src/engine/actor.js';
 import { fixedClock } from '../../src/engine/clock.js';
 import { openTestDatabase } from './database.js';

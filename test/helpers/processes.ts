@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
 import type { Test } from 'tap';
 import { buildServer } from '../../adapters/server/server.js';
-import { createEngine, type Engine } from '../../src/engine/engine.js';
+import { createEngine, type Engine } from '../../src/create-engine.js';
 import { seedDemo } from '../../src/demo/seed.js';
 import { createFileStorage } from '../../src/storage/file-storage.js';
 import { openTestDatabase, type TestDatabase } from './database.js';

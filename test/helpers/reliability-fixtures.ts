@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../adapters/server/server.js';
-import type { Engine, EngineOptions } from '../../src/engine/engine.js';
+import type { Engine, EngineOptions } from '../../src/create-engine.js';
 import type { Actor } from '../../src/engine/actor.js';
 import { publicActor } from '../../src/engine/actor.js';
 import { createLogger } from '../../src/logging/logger.js';

@@ -1,7 +1,7 @@
 import type { Test } from 'tap';
 import type { FastifyInstance } from 'fastify';
 import { buildServer } from '../../adapters/server/server.js';
-import type { EngineOptions } from '../../src/engine/engine.js';
+import type { EngineOptions } from '../../src/create-engine.js';
 import { testEngine } from './engine.js';
 
 export const password = 'Demo@2026';

@@ -5,9 +5,12 @@ import {
   fromDotted,
   guardNames,
   isFinalState,
+  leafStates,
   machineMeta,
   stateLabel,
   stateNodes,
+  statesAccepting,
+  statesTagged,
   toDotted,
 } from '../../machines/shared/introspect.js';
 import { applicationMachine, applicationRules, businessAccountRules, institutionRules, machines } from '../../machines/index.js';
@@ -105,4 +108,17 @@ t.test('sub-state labels name their parent where the leaf alone is ambiguous', a
   t.equal(stateLabel(applicationMachine, 'districtReview.pending'), '考区审核·待审核');
   t.equal(stateLabel(applicationMachine, 'draft'), '草稿');
   t.equal(stateLabel(applicationMachine, 'unitReview.approved', 'en'), 'Unit review / Approved');
+});
+
+t.test('groups of states come from the machine: the states accepting an event, and the states carrying a tag', async (t) => {
+  t.same(statesAccepting(applicationMachine, 'REPORT'), ['unitReview.approved', 'unitReview.rejected'], 'the batch report sends REPORT to the unit decisions not yet reported');
+  t.same(statesAccepting(applicationMachine, 'EDIT'), ['draft', 'unitReview.returned']);
+  t.same(statesAccepting(applicationMachine, 'DISTRICT_APPROVE'), ['districtReview.pending', 'districtReview.approved', 'districtReview.rejected'], 'an event on a parent state is accepted in every leaf below it');
+  t.same(statesTagged(applicationMachine, 'reported'), [
+    'districtReview.pending', 'districtReview.approved', 'districtReview.rejected', 'closed.certified', 'closed.rejectedByUnit', 'closed.rejectedByDistrict',
+  ]);
+  t.same(statesTagged(applicationMachine, 'decidedByUnit'), ['unitReview.approved', 'unitReview.rejected', 'unitReview.returned', ...statesTagged(applicationMachine, 'reported')]);
+  t.same(statesTagged(applicationMachine, 'withdrawn'), ['closed.withdrawn']);
+  t.notOk(leafStates(applicationMachine).includes('none'), 'the absent initial state is no leaf a row can be in');
+  t.same(statesTagged(applicationMachine, 'no-such-tag'), []);
 });

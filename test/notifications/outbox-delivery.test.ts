@@ -1,5 +1,5 @@
 import t, { type Test } from 'tap';
-import { createEngine } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/create-engine.js';
 import { fixedClock } from '../../src/engine/clock.js';
 import { retryDelayMs } from '../../src/engine/outbox.js';
 import { createSmsNotifier } from '../../src/notifications/sms-notifier.js';

@@ -2,7 +2,7 @@ import t from 'tap';
 import { machines } from '../../machines/index.js';
 import { stateNodes } from '../../machines/shared/introspect.js';
 import { isSmsTopic, renderSms, smsTexts, smsTopicNames } from '../../src/notifications/sms-texts.js';
-import { scrubDeliveredPayload } from '../../src/notifications/payload-scrub.js';
+import { scrubDeliveredPayload } from '../../src/logging/payload-scrub.js';
 
 t.test('every text names what the seed calls it and fills every placeholder', async (t) => {
   t.match(smsTexts['institution.activationCode'].template, /机构证号：\$\{accountNo\}，激活码：\$\{activationCode\}，有效期至\$\{expiresAt\}/);

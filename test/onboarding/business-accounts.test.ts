@@ -1,6 +1,6 @@
 import t from 'tap';
 import { testEngine } from '../helpers/engine.js';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/create-engine.js';
 import type { Actor } from '../../src/engine/actor.js';
 import { admin, anonymous, hospital, huangshiReviewer, huangshiUnit, lastSms, medicalFiles, parts, plainFiles, refusal, wuhanReviewer } from './fixtures.js';
 

@@ -1,7 +1,7 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/create-engine.js';
 import { lastText } from '../helpers/engine.js';
 import type { Actor } from '../../src/engine/actor.js';
 import type { RegistrationPart } from '../../src/onboarding/registration-upload.js';

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { testEngine } from '../helpers/engine.js';
-import type { Engine } from '../../src/engine/engine.js';
+import type { Engine } from '../../src/create-engine.js';
 import { withChannel } from '../../src/onboarding/command-channel.js';
 import {
   admin,

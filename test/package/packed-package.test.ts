@@ -101,7 +101,7 @@ export const wrong: Actor = { id: null, kind: 'nobody' };
 `;
 
 // The consumer's own deep import must be refused by the package's "exports" (kept apart so its error is the only one).
-const deepImportSource = `import { createEngine } from 'probation-workflow/dist/src/engine/engine.js';\nvoid createEngine;\n`;
+const deepImportSource = `import { createEngine } from 'probation-workflow/dist/src/create-engine.js';\nvoid createEngine;\n`;
 
 t.test('npm pack installs into an empty project whose imports, types and examples work', async (t) => {
   const entries = ['dist/src/index.js', 'dist/src/index.d.ts', 'dist/adapters/http/plugin.js', 'dist/adapters/http/plugin.d.ts'];

@@ -9,7 +9,7 @@ import t from 'tap';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { createEngine } from '../../src/engine/engine.js';
+import { createEngine } from '../../src/create-engine.js';
 import { lockName } from '../../src/engine/deadline-sweep.js';
 import { openDatabase } from '../../src/persistence/database.js';
 import { createFileStorage } from '../../src/storage/file-storage.js';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { createEngine } from '../../../src/engine/engine.js';
+import { createEngine } from '../../../src/create-engine.js';
 import { openDatabase } from '../../../src/persistence/database.js';
 import { isWorkflowError } from '../../../src/errors.js';
 import { loadConfig } from '../../server/config.js';

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import Fastify from 'fastify';
 import { workflowsMarkdown } from '../../../src/diagrams/workflows-markdown.js';
-import { createEngine, type Engine } from '../../../src/engine/engine.js';
+import { createEngine, type Engine } from '../../../src/create-engine.js';
 import { openDatabase } from '../../../src/persistence/database.js';
 import { probationPlugin } from '../../http/plugin.js';
 

@@ -1,6 +1,6 @@
 import { createLogger } from '../../../src/logging/logger.js';
 import { join, resolve } from 'node:path';
-import { createEngine } from '../../../src/engine/engine.js';
+import { createEngine } from '../../../src/create-engine.js';
 import { createFileStorage } from '../../../src/storage/file-storage.js';
 import { openDatabase } from '../../../src/persistence/database.js';
 import { loadConfig, securityFromConfig } from '../../server/config.js';

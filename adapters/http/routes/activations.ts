@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Engine } from '../../../src/engine/engine.js';
+import type { Engine } from '../../../src/create-engine.js';
 import { callerOrPublic } from '../auth.js';
 import { errorResponses, jsonResponse, publicSecurity } from '../schemas/common.js';
 import { activationBody, activationResultSchema } from '../schemas/institutions.js';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Engine } from '../../../src/engine/engine.js';
+import type { Engine } from '../../../src/create-engine.js';
 import { requireActor } from '../auth.js';
 import { errorResponses, jsonResponse } from '../schemas/common.js';
 import { outboxPageSchema, outboxQuery } from '../schemas/institutions.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Engine } from '../../../src/engine/engine.js';
+import type { Engine } from '../../../src/create-engine.js';
 import { validationFailed } from '../../../src/errors.js';
 import { requireActor } from '../auth.js';
 import { guardedStream, malformedMultipart } from '../multipart.js';

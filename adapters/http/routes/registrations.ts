@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Engine } from '../../../src/engine/engine.js';
+import type { Engine } from '../../../src/create-engine.js';
 import { validationFailed, workflowError } from '../../../src/errors.js';
 import type { RegistrationPart } from '../../../src/onboarding/registration-upload.js';
 import { callerOrPublic } from '../auth.js';

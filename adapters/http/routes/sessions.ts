@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Engine } from '../../../src/engine/engine.js';
+import type { Engine } from '../../../src/create-engine.js';
 import { bearerToken, requireActor } from '../auth.js';
 import { accountSchema, candidateBody, loginBody, meSchema, sessionSchema } from '../schemas/accounts.js';
 import { errorResponses, jsonResponse, publicSecurity } from '../schemas/common.js';

@@ -1,7 +1,7 @@
-import { businessAccountMachine, businessAccountRules } from '../../../machines/business-account.js';
-import { businessAccountFacts } from '../../onboarding/business-account-facts.js';
-import type { InstitutionFactsDeps } from '../../onboarding/institution-facts.js';
-import { inOrganisationScope, type WorkflowDefinition } from '../workflow-definition.js';
+import { businessAccountMachine, businessAccountRules } from '../../machines/business-account.js';
+import { businessAccountFacts } from './business-account-facts.js';
+import type { InstitutionFactsDeps } from './institution-facts.js';
+import { inOrganisationScope, type WorkflowDefinition } from '../engine/workflow-definition.js';
 
 /**
  * Persistence, scope and facts of business accounts (pw_business_accounts).

@@ -1,6 +1,6 @@
-import { institutionMachine, institutionRules } from '../../../machines/institution.js';
-import { institutionFacts, type InstitutionFactsDeps } from '../../onboarding/institution-facts.js';
-import { inOrganisationScope, type WorkflowDefinition } from '../workflow-definition.js';
+import { institutionMachine, institutionRules } from '../../machines/institution.js';
+import { institutionFacts, type InstitutionFactsDeps } from './institution-facts.js';
+import { inOrganisationScope, type WorkflowDefinition } from '../engine/workflow-definition.js';
 
 /**
  * Persistence, scope and facts of the institution machine (pw_institutions).

@@ -1,8 +1,7 @@
 import type { ExpressionBuilder } from 'kysely';
-import type { Actor } from '../engine/actor.js';
-import type { Departments } from '../accounts/departments.js';
+import type { Departments } from './departments.js';
 import type { Tables } from '../persistence/schema.js';
-import { PROBATION_BUSINESS_CODE } from '../domain/business-codes.js';
+import { isProbationUnit, type Actor } from '../engine/actor.js';
 
 /**
  * Which applications an actor's lists and counts cover: the same rule as
@@ -38,7 +37,7 @@ export async function applicationScope(actor: Actor, departments: Departments): 
       return actor.institutionId ? { kind: 'institution', institutionId: actor.institutionId } : { kind: 'none' };
     case 'business':
       // Only business account 19 works on probation applications.
-      return actor.institutionId && actor.businessCode === PROBATION_BUSINESS_CODE
+      return actor.institutionId && isProbationUnit(actor)
         ? { kind: 'institution', institutionId: actor.institutionId }
         : { kind: 'none' };
     case 'candidate':

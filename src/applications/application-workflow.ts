@@ -1,10 +1,11 @@
-import { applicationMachine, applicationRules, type ApplicationContext } from '../../../machines/application.js';
-import { isFinalState } from '../../../machines/shared/introspect.js';
-import { inOrganisationScope, type WorkflowDefinition } from '../workflow-definition.js';
-import { applicationFacts } from '../../applications/application-facts.js';
-import type { IndicatorSettings } from '../../applications/application-indicators.js';
-import { checkDeclaration } from '../../applications/declaration-checks.js';
-import { reviewNote } from '../../applications/labels.js';
+import { applicationMachine, applicationRules, type ApplicationContext } from '../../machines/application.js';
+import { isFinalState } from '../../machines/shared/introspect.js';
+import { inOrganisationScope, type WorkflowDefinition } from '../engine/workflow-definition.js';
+import { isProbationUnit } from '../engine/actor.js';
+import { applicationFacts } from './application-facts.js';
+import type { IndicatorSettings } from './application-indicators.js';
+import { checkDeclaration } from './declaration-checks.js';
+import { reviewNote } from './labels.js';
 
 /**
  * Persistence, scope and facts of probation applications (pw_applications).
@@ -34,12 +35,12 @@ export function createApplicationWorkflow(settings: IndicatorSettings = {}): Wor
       // A draft is the candidate's own until submitted (also once withdrawn or expired unsubmitted); only an admin looks over their shoulder.
       if (!row.submitted_at && actor.kind !== 'admin' && actor.kind !== 'system') return false;
       // Only business account 19 works on probation applications; other business lines see none.
-      if (actor.kind === 'business' && actor.businessCode !== '19') return false;
+      if (actor.kind === 'business' && !isProbationUnit(actor)) return false;
       return inOrganisationScope(actor, row.institution_id, row.department_id, scope, executor);
     },
     canCreate: (actor, columns) =>
       (actor.kind === 'candidate' && actor.id !== null && actor.id === columns.candidate_id) ||
-      (actor.kind === 'business' && actor.businessCode === '19' && actor.institutionId === columns.institution_id),
+      isProbationUnit(actor, (columns.institution_id as string | null | undefined) ?? null),
     // Everything the guards read comes from the locked row (the deadline is a
     // column, never a machine timer) and is recomputed inside the command.
     facts: async ({ trx, row, columns, event, now }) => {
