@@ -174,19 +174,22 @@ export async function applicationDetail(
   const row = view.row;
   const context = view.context as Partial<ApplicationContext>;
   // Facts as an APPROVE now would see them: the indicators come with them.
-  const { facts, project, indicators } = await applicationFacts(reader, { row, columns: {}, eventType: 'APPROVE', now }, settings);
-  const institution = row.institution_id
-    ? await reader.selectFrom('pw_institutions').select(['id', 'name']).where('id', '=', row.institution_id as string).executeTakeFirst()
-    : undefined;
-  const papers = await reader
-    .selectFrom('pw_attachments')
-    .select(['id', 'segment_id', 'file_name', 'content_type', 'size', 'created_at', 'uploaded_by'])
-    .where('owner_type', '=', 'application')
-    .where('owner_id', '=', view.id)
-    .where('kind', '=', 'paperCertificate')
-    .where('superseded_at', 'is', null)
-    .orderBy('created_at')
-    .execute();
+  // The three reads are independent: side by side (separate pool connections on PostgreSQL).
+  const [{ facts, project, indicators }, institution, papers] = await Promise.all([
+    applicationFacts(reader, { row, columns: {}, eventType: 'APPROVE', now }, settings),
+    row.institution_id
+      ? reader.selectFrom('pw_institutions').select(['id', 'name']).where('id', '=', row.institution_id as string).executeTakeFirst()
+      : undefined,
+    reader
+      .selectFrom('pw_attachments')
+      .select(['id', 'segment_id', 'file_name', 'content_type', 'size', 'created_at', 'uploaded_by'])
+      .where('owner_type', '=', 'application')
+      .where('owner_id', '=', view.id)
+      .where('kind', '=', 'paperCertificate')
+      .where('superseded_at', 'is', null)
+      .orderBy('created_at')
+      .execute(),
+  ]);
   const paperOf = new Map(
     papers.map((p) => [
       p.segment_id ?? '',

@@ -399,8 +399,12 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     },
 
     async history(id, actor) {
-      await readRow(id, actor);
-      const rows = await deps.db.selectFrom('pw_history').selectAll().where('entity_id', '=', id).orderBy('seq').execute();
+      // The scope check and the read run side by side (separate pool connections on PostgreSQL);
+      // the rows are only returned once the check passed.
+      const [, rows] = await Promise.all([
+        readRow(id, actor),
+        isUuid(id) ? deps.db.selectFrom('pw_history').selectAll().where('entity_id', '=', id).orderBy('seq').execute() : [],
+      ]);
       return rows.map((r) => ({
         seq: r.seq,
         from: r.from_state,
