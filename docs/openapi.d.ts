@@ -1184,7 +1184,10 @@ export interface components {
             /** Format: uuid */
             institutionId: string;
             institutionName: string | null;
-            /** @enum {string} */
+            /**
+             * @description 上报状态
+             * @enum {string}
+             */
             reportState: "notReported" | "partlyReported" | "reported";
             /**
              * @description 上报状态：未上报 / 部分上报 / 已上报
@@ -1375,7 +1378,10 @@ export interface components {
              * @example 2020-08-31
              */
             probationCutoff: string;
-            /** @enum {string} */
+            /**
+             * @description 上报状态
+             * @enum {string}
+             */
             reportState: "notReported" | "partlyReported" | "reported";
             /**
              * @description 上报状态：未上报 / 部分上报 / 已上报

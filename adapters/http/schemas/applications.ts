@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { entryModeLabels } from '../../../src/applications/labels.js';
 import { labelledEnum, stateField } from './states.js';
 import { projectStatusLabels } from '../../../src/projects/project-calendar.js';
+import { reportStateLabels } from '../../../src/projects/projects.js';
 import { timestamp, uuidString } from './common.js';
 import { applicationMachine } from '../../../machines/application.js';
 import { machineMeta } from '../../../machines/shared/introspect.js';
@@ -212,7 +213,7 @@ const countsShape = {
   applicantCount: z.number().int().meta({ description: '申报人数' }),
   decidedCount: z.number().int().meta({ description: '本系统审核人数' }),
   reportedCount: z.number().int().meta({ description: '已上报人数' }),
-  reportState: z.enum(['notReported', 'partlyReported', 'reported']),
+  reportState: labelledEnum(reportStateLabels, '上报状态'),
   reportStateLabel: z.string().meta({ description: '上报状态：未上报 / 部分上报 / 已上报', example: '未上报' }),
 };
 
