@@ -61,6 +61,10 @@ export const businessAccountMachine = setup({
     }),
     reissueCode: assign({ codeIssuedAt: ({ event }) => event.now }),
     markActivated: assign({ activatedAt: ({ event }) => event.now }),
+    // Effects: writes the engine performs once the event is accepted, in the same transaction
+    // (the workflow definition's `effects`). The machine says when; the engine knows how.
+    lockOutAccount: () => {},
+    letAccountIn: () => {},
   },
 }).createMachine({
   id: 'businessAccount',
@@ -82,11 +86,11 @@ export const businessAccountMachine = setup({
     },
     active: {
       ...label('已激活', 'Active'),
-      on: { DISABLE: { target: 'disabled' } },
+      on: { DISABLE: { target: 'disabled', actions: 'lockOutAccount' } },
     },
     disabled: {
       ...label('已停用', 'Disabled'),
-      on: { ENABLE: { target: 'active' } },
+      on: { ENABLE: { target: 'active', actions: 'letAccountIn' } },
     },
   },
 });

@@ -100,6 +100,10 @@ export const institutionMachine = setup({
     markActivated: assign({ activatedAt: ({ event }) => event.now }),
     // Executed by the engine as an outbox row in the same transaction.
     notify: (_args, _params: { topic: string }) => {},
+    // Effects: writes the engine performs once the event is accepted, in the same transaction
+    // (the workflow definition's `effects`). The machine says when; the engine knows how.
+    lockOutAccounts: () => {},
+    letAccountsIn: () => {},
   },
 }).createMachine({
   id: 'institution',
@@ -149,11 +153,11 @@ export const institutionMachine = setup({
     },
     activated: {
       ...label('已激活', 'Activated'),
-      on: { DISABLE: { target: 'disabled', guard: 'reasonGiven', actions: 'recordReason' } },
+      on: { DISABLE: { target: 'disabled', guard: 'reasonGiven', actions: ['recordReason', 'lockOutAccounts'] } },
     },
     disabled: {
       ...label('已停用', 'Disabled'),
-      on: { ENABLE: { target: 'activated' } },
+      on: { ENABLE: { target: 'activated', actions: 'letAccountsIn' } },
     },
   },
 });

@@ -213,6 +213,11 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       at: now.toISOString(),
       replayed: false,
     };
+    // Effects the machine asked for (its named actions), in the order it lists them.
+    for (const action of actions as { type: string }[]) {
+      const effect = def.effects?.[action.type];
+      if (effect) await effect({ trx, id, row, columns, event, actor, now, state, facts });
+    }
     const notifications = (actions as { type: string; params?: unknown }[]).filter((a) => a.type === 'notify');
     // One statement writes the row, its history row, the audit row and the outbox rows (data-modifying
     // CTEs): one round trip instead of three or more. The row's write is guarded by its version; when it

@@ -38,6 +38,24 @@ export interface FactsArgs {
  */
 export type FactsProvider = (args: FactsArgs) => Promise<Record<string, unknown>>;
 
+/** What an effect is given: the command's transaction and what the machine decided. */
+export interface EffectArgs extends FactsArgs {
+  /** The entity's id (also for a creation). */
+  id: string;
+  /** The state the event leads to (dotted). */
+  state: string;
+  /** The facts the guards decided on. */
+  facts: Record<string, unknown>;
+}
+
+/**
+ * A write that follows an accepted event (an account locked out, a login let
+ * in again), run by the runner inside the command's transaction after the
+ * machine accepted the event, so it commits or rolls back with it. Keyed by
+ * the name of the machine action that asks for it.
+ */
+export type Effect = (args: EffectArgs) => Promise<void>;
+
 /**
  * How one machine is persisted and protected. Internal: hosts configure the
  * engine through createEngine options, not by writing definitions.
@@ -56,7 +74,10 @@ export interface WorkflowDefinition {
   canSee(actor: Actor, row: EntityRow, scope: Scope, executor?: Reader): boolean | Promise<boolean>;
   /** Whether the actor may create an entity with these columns. */
   canCreate(actor: Actor, columns: Record<string, unknown>): boolean;
+  /** Reads the guards need, inside the command's transaction (no writes: writes are effects). */
   facts?: FactsProvider;
+  /** Writes that follow an accepted event, by the machine action that asks for them. */
+  effects?: Readonly<Record<string, Effect>>;
 }
 
 /** What scope checks may ask about the department tree. */

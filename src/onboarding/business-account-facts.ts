@@ -3,7 +3,9 @@ import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
 import { newActivationCode } from '../accounts/secrets.js';
 import { revokeSessions } from '../accounts/revoke-sessions.js';
 import { findBusinessLine } from '../domain/business-codes.js';
-import type { EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
+import type { Transaction } from 'kysely';
+import type { Effect, EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
+import type { Tables } from '../persistence/schema.js';
 import { validationFailed, workflowError } from '../errors.js';
 import { businessAccountNo } from './account-numbers.js';
 import { channelOf } from './command-channel.js';
@@ -21,8 +23,9 @@ const DAY_MS = 86_400_000;
  *   activation code is handed back through the command channel (shown once).
  * - REISSUE_CODE: a fresh activation code, handed back the same way.
  * - ACTIVATE: consumes the activation code and sets the password.
- * - DISABLE / ENABLE: the account's login stops / resumes (not while the
- *   whole institution is disabled).
+ *
+ * DISABLE / ENABLE write nothing here: the machine asks for the effects
+ * `lockOutAccount` / `letAccountIn` ({@link businessAccountEffects}).
  *
  * @example
  * const definition = { ...businessAccountDefinition, facts: businessAccountFacts({ security, accounts }) };
@@ -42,12 +45,6 @@ async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Busi
       return {};
     case 'ACTIVATE':
       return row?.state === 'issued' ? activate(deps, args, row) : { activationCodeValid: false };
-    case 'DISABLE':
-      if (row?.state === 'active') await setDisabled(args, row, true);
-      return {};
-    case 'ENABLE':
-      if (row?.state === 'disabled') await setDisabled(args, row, false);
-      return {};
     default:
       return {};
   }
@@ -126,7 +123,23 @@ async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsAr
   return { activationCodeValid: true };
 }
 
-async function setDisabled({ trx, now }: FactsArgs, row: EntityRow, disabled: boolean) {
+/**
+ * The business account machine's effects, run by the runner once DISABLE
+ * or ENABLE is accepted, in the command's transaction: the account's login
+ * stops (its sessions end) or resumes — not while the whole institution is
+ * disabled.
+ *
+ * @example
+ * const definition = { ...businessAccountDefinition, effects: businessAccountEffects() };
+ */
+export function businessAccountEffects(): Record<string, Effect> {
+  return {
+    lockOutAccount: ({ trx, row, now }) => (row ? setDisabled(trx, row, true, now) : Promise.resolve()),
+    letAccountIn: ({ trx, row, now }) => (row ? setDisabled(trx, row, false, now) : Promise.resolve()),
+  };
+}
+
+async function setDisabled(trx: Transaction<Tables>, row: EntityRow, disabled: boolean, now: Date) {
   const accountNo = row.account_no as string | null;
   if (!accountNo) return;
   if (!disabled) {

@@ -1,5 +1,5 @@
 import { businessAccountMachine, businessAccountRules } from '../../machines/business-account.js';
-import { businessAccountFacts } from './business-account-facts.js';
+import { businessAccountEffects, businessAccountFacts } from './business-account-facts.js';
 import type { InstitutionFactsDeps } from './institution-facts.js';
 import { inOrganisationScope, type WorkflowDefinition } from '../engine/workflow-definition.js';
 
@@ -20,5 +20,6 @@ export function createBusinessAccountWorkflow(deps: InstitutionFactsDeps): Workf
     canSee: (actor, row, scope, executor) => inOrganisationScope(actor, row.institution_id, row.department_id, scope, executor),
     canCreate: (actor, columns) => actor.kind === 'institution' && actor.institutionId === columns.institution_id,
     facts: businessAccountFacts(deps),
+    effects: businessAccountEffects(),
   };
 }

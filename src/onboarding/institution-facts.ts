@@ -5,7 +5,7 @@ import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
 import { newActivationCode, newDigitCode } from '../accounts/secrets.js';
 import type { SecuritySettings } from '../accounts/security-settings.js';
 import { revokeSessions } from '../accounts/revoke-sessions.js';
-import type { EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
+import type { Effect, EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
 import type { Tables } from '../persistence/schema.js';
 import { institutionAccountNo, reserveInstitutionSerial } from './account-numbers.js';
 import { attachRegistrationFiles } from './attachments.js';
@@ -75,7 +75,9 @@ export function registrationColumns(form: RegistrationForm): Record<string, unkn
  *   SMS for a reviewer, handed back through the command channel for the
  *   public 申请查询 once its query code is consumed here.
  * - ACTIVATE: consumes the activation code and sets the password.
- * - DISABLE / ENABLE: the institution's accounts stop / resume logging in.
+ *
+ * DISABLE / ENABLE write nothing here: the machine asks for the effects
+ * `lockOutAccounts` / `letAccountsIn` ({@link institutionEffects}).
  *
  * @example
  * const definition = { ...institutionDefinition, facts: institutionFacts({ security, accounts }) };
@@ -98,12 +100,6 @@ async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Inst
       return row?.state === 'approved' ? reissue(deps, args, row) : { queryCodeVerified: false };
     case 'ACTIVATE':
       return row?.state === 'approved' ? activate(deps, args, row) : { activationCodeValid: false };
-    case 'DISABLE':
-      if (row?.state === 'activated') await setAccountsDisabled(args, row.id, true);
-      return {};
-    case 'ENABLE':
-      if (row?.state === 'disabled') await setAccountsDisabled(args, row.id, false);
-      return {};
     default:
       return {};
   }
@@ -225,11 +221,23 @@ async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsAr
 }
 
 /**
- * Disabling an institution locks out its main and business accounts;
- * enabling it lets them in again, except business accounts disabled on
- * their own.
+ * The institution machine's effects, run by the runner once DISABLE or
+ * ENABLE is accepted, in the command's transaction: disabling an
+ * institution locks out its main and business accounts and ends their
+ * sessions; enabling it lets them in again, except business accounts
+ * disabled on their own (old sessions stay ended: a fresh login is needed).
+ *
+ * @example
+ * const definition = { ...institutionDefinition, effects: institutionEffects() };
  */
-async function setAccountsDisabled({ trx, now }: FactsArgs, institutionId: string, disabled: boolean) {
+export function institutionEffects(): Record<string, Effect> {
+  return {
+    lockOutAccounts: ({ trx, id, now }) => setAccountsDisabled(trx, id, true, now),
+    letAccountsIn: ({ trx, id, now }) => setAccountsDisabled(trx, id, false, now),
+  };
+}
+
+async function setAccountsDisabled(trx: Transaction<Tables>, institutionId: string, disabled: boolean, now: Date) {
   let query = trx.updateTable('pw_accounts').set({ disabled, updated_at: now }).where('institution_id', '=', institutionId);
   if (!disabled) {
     const ownDisabled = trx

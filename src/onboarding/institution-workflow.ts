@@ -1,5 +1,5 @@
 import { institutionMachine, institutionRules } from '../../machines/institution.js';
-import { institutionFacts, type InstitutionFactsDeps } from './institution-facts.js';
+import { institutionEffects, institutionFacts, type InstitutionFactsDeps } from './institution-facts.js';
 import { inOrganisationScope, type WorkflowDefinition } from '../engine/workflow-definition.js';
 
 /**
@@ -20,5 +20,6 @@ export function createInstitutionWorkflow(deps: InstitutionFactsDeps): WorkflowD
     canSee: (actor, row, scope, executor) => inOrganisationScope(actor, row.id, row.department_id, scope, executor),
     canCreate: (actor) => actor.kind === 'public' || actor.kind === 'admin',
     facts: institutionFacts(deps),
+    effects: institutionEffects(),
   };
 }

@@ -2,7 +2,7 @@ import t from 'tap';
 import { isWorkflowError } from '../../src/errors.js';
 import { refusal } from '../helpers/refusal.js';
 import type { Engine } from '../../src/create-engine.js';
-import type { WorkflowEvent } from '../../src/engine/transition-runner.js';
+import { createTransitionRunner, type WorkflowEvent } from '../../src/engine/transition-runner.js';
 import type { Actor } from '../../src/engine/actor.js';
 import {
   activatedInstitution,
@@ -327,4 +327,45 @@ t.test('stores the machine version with every row', async (t) => {
   const row = await engine.db.selectFrom('pw_institutions').selectAll().where('id', '=', institutionId).executeTakeFirstOrThrow();
   t.equal(row.machine_version, engine.institutions.definition.machine.version);
   t.equal(row.version, 3);
+});
+
+t.test('effects run once the machine accepted the event, inside its transaction: a failing effect leaves nothing behind', async (t) => {
+  const { engine, facts } = await testEngine(t);
+  const id = await activatedInstitution(engine, facts);
+  const ran: string[] = [];
+  const deps = { db: engine.db, clock: engine.clock, scope: { within: engine.departments.within } };
+  const base = engine.institutions.definition;
+  const watching = createTransitionRunner(
+    {
+      ...base,
+      effects: {
+        ...base.effects,
+        lockOutAccounts: async (args) => {
+          ran.push(`${args.event.type} → ${args.state}`);
+          await base.effects!.lockOutAccounts!(args);
+        },
+      },
+    },
+    deps,
+  );
+  // Refused by the machine (no reason): the effect does not run.
+  t.match(await refusal(watching.send(id, { type: 'DISABLE' }, admin)), { code: 'REASON_REQUIRED' });
+  t.same(ran, [], 'a refused event runs no effect');
+  await watching.send(id, { type: 'DISABLE', reason: '整改' }, admin);
+  t.same(ran, ['DISABLE → disabled'], 'an accepted event runs the effect its transition names');
+  const locked = await engine.db.selectFrom('pw_accounts').select('disabled').where('institution_id', '=', id).execute();
+  t.ok(locked.length > 0 && locked.every((a) => a.disabled), 'the effect wrote: the institution\'s accounts are locked out');
+
+  const failing = createTransitionRunner({ ...base, effects: { ...base.effects, letAccountsIn: async () => { throw new Error('effect failed'); } } }, deps);
+  const before = await engine.db.selectFrom('pw_history').select('seq').where('entity_id', '=', id).execute();
+  await t.rejects(failing.send(id, { type: 'ENABLE' }, admin), /effect failed/);
+  const row = await engine.db.selectFrom('pw_institutions').select(['state', 'version']).where('id', '=', id).executeTakeFirstOrThrow();
+  t.equal(row.state, 'disabled', 'the row did not move');
+  t.equal((await engine.db.selectFrom('pw_history').select('seq').where('entity_id', '=', id).execute()).length, before.length, 'no history row');
+});
+
+t.test('DISABLE and ENABLE lock out and let in through effects the machines name, not through the facts providers', async (t) => {
+  const { engine } = await testEngine(t);
+  t.same(Object.keys(engine.institutions.definition.effects ?? {}).sort(), ['letAccountsIn', 'lockOutAccounts']);
+  t.same(Object.keys(engine.businessAccounts.definition.effects ?? {}).sort(), ['letAccountIn', 'lockOutAccount']);
 });
