@@ -364,7 +364,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         if (!row) throw workflowError('NOT_FOUND');
         const authenticated = actor.kind !== 'public' && actor.kind !== 'system';
         // Outside the caller's scope answers exactly as a missing id, before the role check:
-        // a 403 there would tell that the object exists (docs/security.md, existence oracle).
+        // a 403 there would tell that the object exists (docs/http-api.md, Permissions: existence oracle).
         if (authenticated && !(await def.canSee(actor, row, deps.scope, trx))) throw workflowError('NOT_FOUND');
         // Role before replay: a key is no way around the rules, and it is the caller's own
         // (another account's stored result is never returned).
