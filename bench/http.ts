@@ -14,6 +14,7 @@
  * server's RSS is sampled every 250 ms under load.
  *
  * Options: --seconds S per loop and round (default 10), --rounds R (default 3), --connections N (default 8).
+ * BENCH_PROFILE_DIR=dir writes the server's CPU profile (node --cpu-prof) into dir.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +25,9 @@ import { benchEngine, decidableApplications, runFor, unitActor, type Decidable }
 const password = 'Bench@2026';
 
 function startServer(): Promise<{ child: ChildProcess; port: number; rssAtStart: number }> {
-  const child = fork(fileURLToPath(new URL('./http-server.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
+  const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
+  const child = fork(fileURLToPath(new URL('./http-server.js', import.meta.url)), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: profile });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { port: number; rss: number }) => resolve({ child, port: m.port, rssAtStart: m.rss }));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
