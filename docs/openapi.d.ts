@@ -45,6 +45,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{id}/certificate.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 打印试用期考核证明（PDF）
+         * @description A4 打印版试用期考核证明：考生信息、各试用机构（起止日期、时长、科室、带教老师及执业证书号）、总时长、试用机构考核意见、签字与盖章处，页脚为申报编号与验证码（首次打印时生成，此后每份相同）。可查看该申报者（考生本人、试用机构、范围内的考区）均可打印；打印记入审计日志。
+         */
+        get: operations["printApplicationCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{id}/events": {
         parameters: {
             query?: never;
@@ -145,6 +165,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/certificates/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 证明核验
+         * @description 输入打印在试用期考核证明上的验证码，查询该申报的当前状态（无需登录；姓名与证件号脱敏）。验证码格式不对返回 400，不存在返回 404。
+         */
+        get: operations["verifyCertificate"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/departments": {
         parameters: {
             query?: never;
@@ -237,6 +277,26 @@ export interface paths {
          * @description 考区审核员看到本部门及下级部门的机构注册，管理员看到全部；可按状态筛选，按名称、统一社会信用代码、机构证号或登记号搜索。
          */
         get: operations["listInstitutions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/institutions/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出机构注册列表（Excel）
+         * @description 考区（本级及下级）或管理员：与机构注册列表相同的范围与筛选，导出全部页（手机号脱敏），最新注册在前。导出记入审计日志。
+         */
+        get: operations["exportInstitutions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -491,6 +551,26 @@ export interface paths {
          * @description 考生创建申报（草稿）；业务账号19为本单位直接录入（直接进入单位审核·待审核）。当前试用机构以登记号+校验码绑定，不匹配返回 422 INSTITUTION_CHECK_FAILED。
          */
         post: operations["createApplication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/projects/{id}/applications/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * 导出申报人员列表（Excel）
+         * @description 与申报人员列表相同的范围、筛选与脱敏，导出全部页：序号、姓名、身份证（脱敏）、（考区/管理员：所在机构）、录入方式、状态、审核备注、试用期总时长、红色提示数与内容、审核结果与说明、审核日期、上报状态与日期、提交日期。首行冻结，日期为 Excel 日期。超过单个文件上限（默认1,000,000行）返回 413 EXPORT_TOO_LARGE。导出记入审计日志。
+         */
+        get: operations["exportProjectApplications"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -983,6 +1063,53 @@ export interface components {
             stateLabel: string;
             version: number;
         };
+        /** @description 证明核验结果：该申报的当前状态 */
+        CertificateVerification: {
+            /** Format: uuid */
+            applicationId: string;
+            /**
+             * @description 考生姓名（脱敏）
+             * @example 赵*
+             */
+            candidateNameMasked: string;
+            /**
+             * @description 验证码（打印在证明上）
+             * @example K7PD-3QXM-H2TW
+             */
+            code: string;
+            /** @description 试用机构的审核结果（不含审核说明） */
+            decision: {
+                /**
+                 * Format: date-time
+                 * @example 2026-03-01T08:00:00.000Z
+                 */
+                at: string;
+                /** @example 审核通过 */
+                label: string;
+            } | null;
+            /**
+             * @description 证件号码（脱敏）
+             * @example 140105*****7932
+             */
+            idNumberMasked: string;
+            /** @description 当前试用机构 */
+            institutionName: string | null;
+            /**
+             * Format: date-time
+             * @description 首次打印时间
+             * @example 2026-03-01T08:00:00.000Z
+             */
+            issuedAt: string;
+            projectName: string | null;
+            /**
+             * @description 状态（application 状态机的点分路径）
+             * @example unitReview.approved
+             * @enum {string}
+             */
+            state: "none" | "draft" | "unitReview.pending" | "unitReview.approved" | "unitReview.rejected" | "unitReview.returned" | "districtReview.pending" | "districtReview.approved" | "districtReview.rejected" | "closed.certified" | "closed.rejectedByUnit" | "closed.rejectedByDistrict" | "closed.withdrawn" | "closed.expired";
+            /** @example 单位审核·审核通过 */
+            stateLabel: string;
+        };
         CheckCode: {
             /**
              * @description 6位校验码；审核通过前为 null
@@ -1036,7 +1163,7 @@ export interface components {
                  * @example VALIDATION_FAILED
                  * @enum {string}
                  */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CODE" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_TRANSITION" | "VERSION_CONFLICT" | "ALREADY_REGISTERED" | "ALREADY_APPLIED" | "IDEMPOTENCY_KEY_REUSED" | "EXPLANATION_REQUIRED" | "REASON_REQUIRED" | "PAPER_CERTIFICATE_REQUIRED" | "DEADLINE_PASSED" | "PROJECT_NOT_OPEN" | "INSTITUTION_CHECK_FAILED" | "INSTITUTION_NOT_ACTIVE" | "FILE_TOO_LARGE" | "UNSUPPORTED_FILE_TYPE" | "ACCOUNT_LOCKED" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "INVALID_CODE" | "FORBIDDEN" | "NOT_FOUND" | "INVALID_TRANSITION" | "VERSION_CONFLICT" | "ALREADY_REGISTERED" | "ALREADY_APPLIED" | "IDEMPOTENCY_KEY_REUSED" | "EXPLANATION_REQUIRED" | "REASON_REQUIRED" | "PAPER_CERTIFICATE_REQUIRED" | "DEADLINE_PASSED" | "PROJECT_NOT_OPEN" | "INSTITUTION_CHECK_FAILED" | "INSTITUTION_NOT_ACTIVE" | "FILE_TOO_LARGE" | "EXPORT_TOO_LARGE" | "UNSUPPORTED_FILE_TYPE" | "ACCOUNT_LOCKED" | "RATE_LIMITED" | "DATABASE_UNAVAILABLE" | "DATABASE_TIMEOUT" | "INTERNAL";
                 /** @description VALIDATION_FAILED 等为字段问题列表；规则拒绝时为 { rule, … } */
                 details?: components["schemas"]["FieldIssue"][] | components["schemas"]["RefusalDetails"];
                 /**
@@ -2147,6 +2274,66 @@ export interface operations {
             };
         };
     };
+    printApplicationCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 试用期考核证明（PDF） */
+            200: {
+                headers: {
+                    /** @description 文件名（RFC 6266，中文名以 filename* 给出） */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": Blob;
+                };
+            };
+            /** @description VALIDATION_FAILED: 请求数据校验未通过 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED: 请先登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INTERNAL: 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     sendApplicationEvent: {
         parameters: {
             query?: never;
@@ -2867,6 +3054,84 @@ export interface operations {
             };
         };
     };
+    verifyCertificate: {
+        parameters: {
+            query: {
+                /** @description 验证码（大小写、空格与连字符不限） */
+                code: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 该申报的当前状态 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "applicationId": "3298e46d-f653-4626-963f-b0af0a7a5c2a",
+                     *       "candidateNameMasked": "孙*",
+                     *       "code": "K7PD-3QXM-H2TW",
+                     *       "decision": {
+                     *         "at": "2026-12-06T08:00:00.000Z",
+                     *         "label": "审核通过"
+                     *       },
+                     *       "idNumberMasked": "420106*****0319",
+                     *       "institutionName": "武汉市第1911医院",
+                     *       "issuedAt": "2026-12-06T08:00:00.000Z",
+                     *       "projectName": "医师资格考试试用期考核证明申报",
+                     *       "state": "unitReview.approved",
+                     *       "stateLabel": "单位审核·审核通过"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description VALIDATION_FAILED: 请求数据校验未通过 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description RATE_LIMITED: 请求过于频繁，请稍后再试 */
+            429: {
+                headers: {
+                    /** @description 再次尝试前须等待的秒数 */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INTERNAL: 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listDepartments: {
         parameters: {
             query?: never;
@@ -3241,6 +3506,78 @@ export interface operations {
             };
             /** @description FORBIDDEN: 无权执行此操作 */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INTERNAL: 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportInstitutions: {
+        parameters: {
+            query?: {
+                /** @description 按状态筛选 */
+                state?: "applied" | "rejected" | "returned" | "approved" | "activated" | "disabled";
+                /** @description 单位名称（部分）、统一社会信用代码（或开头）、机构证号或登记号 */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 机构注册列表（.xlsx） */
+            200: {
+                headers: {
+                    /** @description 文件名（RFC 6266，中文名以 filename* 给出） */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                };
+            };
+            /** @description VALIDATION_FAILED: 请求数据校验未通过 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED: 请先登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description EXPORT_TOO_LARGE: 导出的行数超过单个文件的上限，请筛选后分批导出 */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4817,6 +5154,91 @@ export interface operations {
                 headers: {
                     /** @description 再次尝试前须等待的秒数 */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description INTERNAL: 服务器内部错误 */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportProjectApplications: {
+        parameters: {
+            query?: {
+                /** @description 状态（如 unitReview.pending），或上级状态（unitReview） */
+                state?: string;
+                /** @description 按姓名搜索 */
+                q?: string;
+                /** @description 考区/管理员：只看一个机构 */
+                institutionId?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 申报人员列表（.xlsx） */
+            200: {
+                headers: {
+                    /** @description 文件名（RFC 6266，中文名以 filename* 给出） */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                };
+            };
+            /** @description VALIDATION_FAILED: 请求数据校验未通过 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description UNAUTHENTICATED: 请先登录 */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description FORBIDDEN: 无权执行此操作 */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description NOT_FOUND: 对象不存在 */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description EXPORT_TOO_LARGE: 导出的行数超过单个文件的上限，请筛选后分批导出 */
+            413: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

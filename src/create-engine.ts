@@ -49,6 +49,11 @@ export interface EngineOptions {
   monthCounting?: MonthCounting;
   /** Retries of failed notifications: attempts before giving up (default 8) and the backoff (30 s doubling, at most 1 h). */
   outboxRetry?: Partial<OutboxRetrySettings>;
+  /**
+   * Most data rows of one Excel export (default 1,000,000; Excel itself
+   * stops at 1,048,575): a larger list is refused with EXPORT_TOO_LARGE.
+   */
+  exportRowLimit?: number;
 }
 
 /** The engine: one runner per machine plus the background duties. */
@@ -157,6 +162,10 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     counting: options.monthCounting,
     ...(options.registry ? { registry: options.registry } : {}),
   };
+  const exportRowLimit = options.exportRowLimit ?? 1_000_000;
+  if (!Number.isInteger(exportRowLimit) || exportRowLimit < 1 || exportRowLimit > 1_048_575) {
+    throw new RangeError('exportRowLimit must be an integer from 1 to 1,048,575 (the rows of one Excel sheet below its header)');
+  }
   const physicians = createPhysicians({ db, registry, clock });
   const departments = createDepartments(db);
   const accounts = createAccounts({ db, clock, security, departments });
@@ -183,8 +192,9 @@ export async function createEngine(options: EngineOptions): Promise<Engine> {
     storage,
     settings: applicationSettings,
     checkCodeMaxAttempts: security.checkCodeMaxAttempts,
+    exportRowLimit,
   });
-  const onboarding = createOnboarding({ db, clock, logger, security, accounts, departments, storage, workflows, onOutbox: deps.onOutbox });
+  const onboarding = createOnboarding({ db, clock, logger, security, accounts, departments, storage, workflows, onOutbox: deps.onOutbox, exportRowLimit });
 
   let timer: NodeJS.Timeout | null = null;
   let sweeping: Promise<unknown> = Promise.resolve();

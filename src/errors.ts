@@ -24,6 +24,7 @@ export const errorCodes = {
   INSTITUTION_CHECK_FAILED: { status: 422, message: '试用机构登记号与校验码不匹配' },
   INSTITUTION_NOT_ACTIVE: { status: 422, message: '机构尚未激活' },
   FILE_TOO_LARGE: { status: 413, message: '文件过大' },
+  EXPORT_TOO_LARGE: { status: 413, message: '导出的行数超过单个文件的上限，请筛选后分批导出' },
   UNSUPPORTED_FILE_TYPE: { status: 415, message: '仅支持 PDF、JPEG、PNG 文件' },
   ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已锁定' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },

@@ -92,7 +92,9 @@ export { reportStateLabels } from './projects/projects.js';
 export type { ProjectRecord } from './projects/project-store.js';
 export type { ProjectStatus } from './projects/project-calendar.js';
 export { projectStatusLabels } from './projects/project-calendar.js';
-export type { Declarations, ReportOutcome, UploadedFile } from './applications/declarations.js';
+export type { ApplicationExportQuery, CertificateDownload, Declarations, ReportOutcome, UploadedFile } from './applications/declarations.js';
+export type { CertificateVerification } from './applications/certificate-codes.js';
+export type { SheetDownload } from './formats/xlsx-sheet.js';
 export type { ApplicationListItem, ApplicationListQuery } from './applications/application-list.js';
 export type { Page } from './engine/page.js';
 export type {

@@ -298,6 +298,18 @@ export const operationExamples: Record<string, unknown> = {
   uploadPaperCertificate: applicationDetail,
   getApplicationHistory: { items: history },
   reportProjectApplications: { total: 3, reported: 2, rejectedByUnit: 1, failed: [] },
+  verifyCertificate: {
+    code: 'K7PD-3QXM-H2TW',
+    applicationId: ids.application,
+    issuedAt: at,
+    candidateNameMasked: '孙*',
+    idNumberMasked: '420106*****0319',
+    projectName: '医师资格考试试用期考核证明申报',
+    institutionName: '武汉市第1911医院',
+    state: 'unitReview.approved',
+    stateLabel: '单位审核·审核通过',
+    decision: { label: '审核通过', at },
+  },
   listWorkflows: { items: [describeWorkflow('businessAccount', businessAccountMachine)] },
   getWorkflow: describeWorkflow('businessAccount', businessAccountMachine),
 };

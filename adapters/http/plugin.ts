@@ -32,6 +32,7 @@ import { institutionRoutes } from './routes/institutions.js';
 import { outboxRoutes } from './routes/outbox.js';
 import { devSmsRoutes } from './routes/dev-sms.js';
 import { registrationRoutes } from './routes/registrations.js';
+import { documentRoutes } from './routes/documents.js';
 
 export interface ProbationPluginOptions {
   engine: Engine;
@@ -157,6 +158,7 @@ export const probationPlugin: FastifyPluginAsync<ProbationPluginOptions> = async
   await app.register(physicianRoutes, { engine });
   await app.register(projectRoutes, { engine });
   await app.register(applicationRoutes, { engine, maxFileBytes });
+  await app.register(documentRoutes, { engine, publicRateLimit });
   void maxFileBytes;
 };
 

@@ -52,16 +52,15 @@ const statePaths: ReadonlySet<string> = new Set(stateNodes(applicationMachine).m
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
- * The two queries behind {@link listApplications}: one page of rows and the
- * total, over the same index range. Exposed so the plan can be inspected
- * (EXPLAIN) and benchmarked against bare SQL.
+ * The applications of a project a list shows: in the caller's scope,
+ * filtered by state, name and institution (validated: an unknown state or
+ * a search over 50 characters is VALIDATION_FAILED). The list pages it;
+ * the Excel export reads all of it in keyset batches.
  *
  * @example
- * const { rows } = applicationListQueries(db, projectId, { kind: 'institution', institutionId }, {});
- * console.log(rows.compile().sql);
+ * const rows = await applicationListFilter(db, projectId, scope, { state: 'unitReview' }).select('id').execute();
  */
-export function applicationListQueries(reader: Reader, projectId: string, scope: ApplicationScope, query: ApplicationListQuery = {}) {
-  const { page, pageSize } = paging(query);
+export function applicationListFilter(reader: Reader, projectId: string, scope: ApplicationScope, query: Omit<ApplicationListQuery, 'page' | 'pageSize'> = {}) {
   const state = query.state?.trim() || undefined;
   if (state !== undefined && !statePaths.has(state)) {
     throw validationFailed([{ field: 'state', code: 'unknownState', message: `未知的状态：${state}` }]);
@@ -78,6 +77,21 @@ export function applicationListQueries(reader: Reader, projectId: string, scope:
   }
   if (q !== undefined) base = base.where(sql<boolean>`candidate_name ilike ${`%${likeEscape(q)}%`}`);
   if (query.institutionId !== undefined) base = base.where('institution_id', '=', query.institutionId);
+  return base;
+}
+
+/**
+ * The two queries behind {@link listApplications}: one page of rows and the
+ * total, over the same index range. Exposed so the plan can be inspected
+ * (EXPLAIN) and benchmarked against bare SQL.
+ *
+ * @example
+ * const { rows } = applicationListQueries(db, projectId, { kind: 'institution', institutionId }, {});
+ * console.log(rows.compile().sql);
+ */
+export function applicationListQueries(reader: Reader, projectId: string, scope: ApplicationScope, query: ApplicationListQuery = {}) {
+  const { page, pageSize } = paging(query);
+  const base = applicationListFilter(reader, projectId, scope, query);
   // The page is picked on the ids alone, then only its rows are read: with
   // pw_applications_department_submitted (0007) picking and counting are
   // index-only scans, so a city's list of tens of thousands reads ten rows

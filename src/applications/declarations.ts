@@ -22,6 +22,11 @@ import { applicationDetail, type ApplicationDetail } from './application-view.js
 import { currentSegment, type BoundInstitution } from './institution-binding.js';
 import { bindWithAttemptLimit } from './check-code-attempts.js';
 import { storePaperCertificate } from './paper-certificates.js';
+import { writeAudit } from '../engine/audit-log.js';
+import { xlsxStream, type SheetDownload } from '../formats/xlsx-sheet.js';
+import { applicationExportBatches, applicationExportColumns, countApplicationExport, defaultExportRowLimit } from './application-export.js';
+import { certificateCode, verifyCertificateCode, type CertificateVerification } from './certificate-codes.js';
+import { probationCertificatePdf } from './certificate-pdf.js';
 
 /** The states in which the machine accepts REPORT: what the batch report sends it to. */
 const reportableStates = statesAccepting(applicationMachine, 'REPORT');
@@ -110,6 +115,47 @@ export interface Declarations {
    * await engine.declarations.uploadPaperCertificate(applicationId, 's2', { stream: createReadStream('证明.pdf'), fileName: '证明.pdf' }, candidate, { maxBytes: 10 * 1024 * 1024 });
    */
   uploadPaperCertificate(id: string, segmentId: string, file: UploadedFile, actor: Actor, options: { maxBytes: number }): Promise<ApplicationDetail>;
+  /**
+   * The applicant list as the caller sees it (same scope, filters and
+   * masking as {@link Declarations.list}, every page), as an Excel workbook
+   * streamed in constant memory, with the total, the red hints as text, the
+   * decision and the report state. More rows than `exportRowLimit` →
+   * EXPORT_TOO_LARGE before anything is written. Audited (`applications.export`).
+   *
+   * @example
+   * import { createWriteStream } from 'node:fs';
+   * const file = await engine.declarations.exportList(projectId, unit, { state: 'unitReview' });
+   * file.stream.pipe(createWriteStream(file.fileName));
+   */
+  exportList(projectId: string, actor: Actor, query?: ApplicationExportQuery): Promise<SheetDownload>;
+  /**
+   * The printable 试用期考核证明 (PDF) of an application the caller may see,
+   * with its verification code (issued with the first print, the same on
+   * every copy). Audited (`certificate.print`).
+   *
+   * @example
+   * const { fileName, body, code } = await engine.declarations.certificate(applicationId, unit);
+   */
+  certificate(id: string, actor: Actor): Promise<CertificateDownload>;
+  /**
+   * What a printed certificate's verification code stands for: the
+   * application's state now, the candidate's name masked. Needs no account.
+   *
+   * @example
+   * const { stateLabel } = await engine.declarations.verifyCertificate('K7PD-3QXM-H2TW');
+   */
+  verifyCertificate(code: string): Promise<CertificateVerification>;
+}
+
+/** Filters of the exported list: those of the list, without paging. */
+export type ApplicationExportQuery = Omit<ApplicationListQuery, 'page' | 'pageSize'>;
+
+/** A printed 试用期考核证明. */
+export interface CertificateDownload {
+  fileName: string;
+  /** The verification code printed on it. */
+  code: string;
+  body: Buffer;
 }
 
 export interface DeclarationDeps {
@@ -122,6 +168,8 @@ export interface DeclarationDeps {
   settings?: IndicatorSettings;
   /** Wrong 校验码 a candidate may enter per hour (SecuritySettings.checkCodeMaxAttempts, default 10). */
   checkCodeMaxAttempts?: number;
+  /** Most rows of one exported list (default 1,000,000). */
+  exportRowLimit?: number;
 }
 
 const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '23505';
@@ -135,7 +183,7 @@ const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '235
  * await declarations.send(detail.id, { type: 'SUBMIT' }, candidateActor, { expectedVersion: detail.version });
  */
 export function createDeclarations(deps: DeclarationDeps): Declarations {
-  const { db, clock, runner, departments, storage, settings = {} } = deps;
+  const { db, clock, runner, departments, storage, settings = {}, exportRowLimit = defaultExportRowLimit } = deps;
 
   const requireRole = (type: string, actor: Actor) => {
     const roles = eventMeta(applicationMachine, type)!.roles;
@@ -313,5 +361,40 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
       await storePaperCertificate({ db, clock, runner, storage }, { id, segmentId, file, actor, maxBytes: options.maxBytes });
       return detail(id, actor);
     },
+
+    async exportList(projectId, actor, query = {}) {
+      const project = await requireProject(projectId, actor);
+      const scope = await applicationScope(actor, departments);
+      const filters = { state: query.state, q: query.q, institutionId: query.institutionId };
+      const rows = await countApplicationExport(db, project.id, scope, filters, exportRowLimit);
+      const now = clock.now();
+      await writeAudit(db, { action: 'applications.export', actor, subjectType: 'project', subjectId: project.id, detail: { rows, ...filters } }, now);
+      return {
+        fileName: `申报人员列表_${project.name}_${today(now)}.xlsx`,
+        rows,
+        stream: xlsxStream({
+          sheetName: '申报人员列表',
+          columns: applicationExportColumns(scope),
+          batches: applicationExportBatches(db, project, scope, filters, settings),
+        }),
+      };
+    },
+
+    async certificate(id, actor) {
+      const printedAt = clock.now();
+      const shown = await detail(id, actor);
+      const code = await db.transaction().execute(async (trx) => {
+        const issued = await certificateCode(trx, id, actor.id, printedAt);
+        await writeAudit(trx, { action: 'certificate.print', actor, subjectType: 'application', subjectId: id }, printedAt);
+        return issued;
+      });
+      return {
+        fileName: `试用期考核证明_${shown.data?.candidate.name ?? id}.pdf`,
+        code,
+        body: probationCertificatePdf(shown, { code, printedAt }),
+      };
+    },
+
+    verifyCertificate: (code) => verifyCertificateCode(db, code),
   };
 }

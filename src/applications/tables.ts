@@ -25,3 +25,18 @@ export interface ApplicationDataColumns {
   arrival_no: Generated<number>;
 }
 
+
+/** The verification code printed on an application's 试用期考核证明 (pw_certificate_codes, migration 0011). */
+export interface CertificateCodeTable {
+  application_id: string;
+  /** `K7PD-3QXM-H2TW`: about 60 bits, unique; issued once per application. */
+  code: string;
+  issued_at: Timestamp;
+  /** The account that printed the first copy. */
+  issued_by: string | null;
+}
+
+/** Tables of the applications area besides pw_applications (which the runner shares). */
+export interface ApplicationTables {
+  pw_certificate_codes: CertificateCodeTable;
+}

@@ -46,3 +46,16 @@ export function maskPhone(value: string): string {
   if (v.length >= 7) return mask(v, 2, 2, '****');
   return '****';
 }
+
+/**
+ * Masks a person's name for a public answer: the first character stays,
+ * every other becomes `*` (one character names stay as they are).
+ *
+ * @example
+ * maskName('赵六');     // '赵*'
+ * maskName('欧阳娜娜'); // '欧***'
+ */
+export function maskName(value: string): string {
+  const chars = [...value.trim()];
+  return chars.length <= 1 ? chars.join('') : chars[0] + '*'.repeat(chars.length - 1);
+}

@@ -118,27 +118,28 @@ export function summaryOf(row: InstitutionRow, departmentName: string | null): I
 }
 
 /**
- * GET /institutions: the registrations a district reviewer (at or below its
- * node) or an admin (all) may review, newest first, filtered by state and
- * searched by name, credit code, 机构证号 or 登记号. Other accounts: FORBIDDEN.
+ * The registrations a review list or its export covers: at or below a
+ * district reviewer's node (all for an admin), filtered by state and
+ * searched by name, credit code, 机构证号 or 登记号. `undefined` when the
+ * reviewer's scope is empty. Other accounts: FORBIDDEN.
  *
  * @example
- * await listInstitutions({ db, departments }, district, { state: 'applied', q: '1911', page: 1, pageSize: 10 });
+ * const query = await institutionListFilter({ db, departments }, district, { state: 'applied' });
+ * const rows = query ? await query.selectAll().execute() : [];
  */
-export async function listInstitutions(
+export async function institutionListFilter(
   deps: { db: Kysely<Tables>; departments: Departments },
   actor: Actor,
-  filter: InstitutionFilter = {},
-): Promise<Page<InstitutionSummary>> {
+  filter: Omit<InstitutionFilter, 'page' | 'pageSize'> = {},
+) {
   if (actor.kind !== 'admin' && actor.kind !== 'district') throw workflowError('FORBIDDEN', '仅考区或管理员可查看机构注册列表', { rule: 'role' });
-  const { page, pageSize, offset } = pageWindow(filter);
   if (filter.state !== undefined && filter.state !== '' && !institutionStates.includes(filter.state)) {
     throw validationFailed([{ field: 'state', code: 'invalid', message: `状态须为 ${institutionStates.join('、')} 之一` }]);
   }
   let query = deps.db.selectFrom('pw_institutions');
   if (actor.kind === 'district') {
     const ids = actor.departmentId ? await deps.departments.subtree(actor.departmentId) : [];
-    if (ids.length === 0) return { items: [], total: 0, page, pageSize };
+    if (ids.length === 0) return undefined;
     query = query.where('pw_institutions.department_id', 'in', ids);
   }
   if (filter.state) query = query.where('pw_institutions.state', '=', filter.state);
@@ -155,6 +156,26 @@ export async function listInstitutions(
       ]),
     );
   }
+  return query;
+}
+
+/**
+ * GET /institutions: the registrations a district reviewer (at or below its
+ * node) or an admin (all) may review, newest first, filtered by state and
+ * searched by name, credit code, 机构证号 or 登记号. Other accounts: FORBIDDEN.
+ *
+ * @example
+ * await listInstitutions({ db, departments }, district, { state: 'applied', q: '1911', page: 1, pageSize: 10 });
+ */
+export async function listInstitutions(
+  deps: { db: Kysely<Tables>; departments: Departments },
+  actor: Actor,
+  filter: InstitutionFilter = {},
+): Promise<Page<InstitutionSummary>> {
+  if (actor.kind !== 'admin' && actor.kind !== 'district') throw workflowError('FORBIDDEN', '仅考区或管理员可查看机构注册列表', { rule: 'role' });
+  const { page, pageSize, offset } = pageWindow(filter);
+  const query = await institutionListFilter(deps, actor, filter);
+  if (!query) return { items: [], total: 0, page, pageSize };
   const { total } = await query.select((eb) => eb.fn.countAll<number>().as('total')).executeTakeFirstOrThrow();
   const rows = await query
     .leftJoin('pw_departments', 'pw_departments.id', 'pw_institutions.department_id')

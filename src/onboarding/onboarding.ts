@@ -12,6 +12,8 @@ import type { FileStorage } from '../storage/file-storage.js';
 import { activateAccount, type ActivationResult } from './activation.js';
 import { downloadAttachment, listAttachments, type AttachmentDownload } from './attachments.js';
 import { listBusinessAccounts, sendBusinessAccountEvent, type BusinessAccountEventResult, type BusinessAccountRow } from './business-accounts.js';
+import { exportInstitutions } from './institution-export.js';
+import type { SheetDownload } from '../formats/xlsx-sheet.js';
 import { getCheckCode, rotateCheckCode, type CheckCodeView } from './check-codes.js';
 import {
   creditCodeIndicator,
@@ -81,6 +83,16 @@ export interface Onboarding {
    * const { items } = await engine.onboarding.listInstitutions(district, { state: 'pending', q: '1911' });
    */
   listInstitutions(actor: Actor, filter?: InstitutionFilter): Promise<Page<InstitutionSummary>>;
+  /**
+   * The review list as an Excel workbook (every page, same scope and
+   * filters, phones masked), streamed in constant memory. Audited.
+   *
+   * @example
+   * import { createWriteStream } from 'node:fs';
+   * const file = await engine.onboarding.exportInstitutions(district, { state: 'applied' });
+   * file.stream.pipe(createWriteStream(file.fileName));
+   */
+  exportInstitutions(actor: Actor, filter?: Omit<InstitutionFilter, 'page' | 'pageSize'>): Promise<SheetDownload>;
   /**
    * One registration with its indicators, attachments and history.
    *
@@ -155,6 +167,8 @@ export interface OnboardingDeps {
   workflows: Readonly<Record<WorkflowName, TransitionRunner>>;
   /** Schedules delivery of outbox rows written outside the runner (query codes). */
   onOutbox: () => void;
+  /** Most rows of one exported list (default 1,000,000). */
+  exportRowLimit?: number;
 }
 
 /**
@@ -194,6 +208,8 @@ export function createOnboarding(deps: OnboardingDeps): Onboarding {
     query: (input, actor) => queryRegistration({ ...deps, institutions }, input, actor),
     activate: (input, actor) => activateAccount({ ...deps, institutions, businessAccounts }, input, actor),
     listInstitutions: (actor, filter) => listInstitutions(deps, actor, filter),
+    exportInstitutions: (actor, filter) =>
+      exportInstitutions({ ...deps, now: deps.clock.now(), limit: deps.exportRowLimit ?? 1_000_000 }, actor, filter),
     getInstitution,
     async sendInstitutionEvent(id, event, actor, options) {
       await institutions.send(id, { ...event }, actor, options);

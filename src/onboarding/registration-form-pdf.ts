@@ -1,4 +1,4 @@
-import { A4, renderPdf, textWidth, wrapText, type PdfCanvas } from './pdf-document.js';
+import { A4, renderPdf, textWidth, wrapText, type PdfCanvas } from '../formats/pdf-document.js';
 
 /** The rows of the printed form: the seed's registration fields (一.2.2), in its order. */
 const rows: { label: string; hint?: string; choice?: string[] }[] = [

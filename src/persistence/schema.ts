@@ -1,6 +1,6 @@
 import type { ColumnType, Generated } from 'kysely';
 import type { AccountTables } from '../accounts/tables.js';
-import type { ApplicationDataColumns } from '../applications/tables.js';
+import type { ApplicationDataColumns, ApplicationTables } from '../applications/tables.js';
 import type { ProjectTables } from '../projects/tables.js';
 import type { RegistryTables } from '../registry/tables.js';
 
@@ -138,7 +138,7 @@ export interface SmsInboxTable {
 }
 
 /** Every table of the engine; each area declares its own in `<area>/tables.ts`. */
-export interface Tables extends AccountTables, RegistryTables, ProjectTables {
+export interface Tables extends AccountTables, RegistryTables, ProjectTables, ApplicationTables {
   pw_institutions: InstitutionTable;
   pw_business_accounts: BusinessAccountTable;
   pw_applications: ApplicationTable;

@@ -4,7 +4,7 @@
  * not import each other in a cycle. The layers, bottom up:
  *
  *   0 base            machines/, src/domain/, src/errors.ts — the rules and their words
- *   1 infrastructure  src/persistence/, src/ports/, src/logging/, src/storage/
+ *   1 infrastructure  src/persistence/, src/ports/, src/logging/, src/storage/, src/formats/
  *   2 runner          src/engine/ — the generic transition runner; it knows no area
  *   3 areas           src/accounts/, src/registry/, src/projects/, src/onboarding/,
  *                     src/applications/, src/notifications/, src/diagrams/
@@ -28,7 +28,7 @@ interface Layer {
 /** The layer of a source file, by its path relative to the repository. */
 export function layerOf(path: string): Layer {
   if (path.startsWith('machines/') || path.startsWith('src/domain/') || path === 'src/errors.ts') return { level: 0, name: 'base' };
-  if (/^src\/(persistence|ports|logging|storage)\//.test(path)) return { level: 1, name: 'infrastructure' };
+  if (/^src\/(persistence|ports|logging|storage|formats)\//.test(path)) return { level: 1, name: 'infrastructure' };
   if (path.startsWith('src/engine/')) return { level: 2, name: 'runner' };
   if (/^src\/(accounts|registry|projects|onboarding|applications|notifications|diagrams)\//.test(path)) return { level: 3, name: 'areas' };
   return { level: 4, name: 'assembly' };

@@ -1,6 +1,6 @@
 import t from 'tap';
 import fc from 'fast-check';
-import { maskIdNumber, maskPhone } from '../../src/domain/masking.js';
+import { maskIdNumber, maskName, maskPhone } from '../../src/domain/masking.js';
 
 t.test('masks a resident ID exactly as the seed shows', async (t) => {
   t.equal(maskIdNumber('140105199001017932'), '140105*****7932');
@@ -42,4 +42,11 @@ t.test('never shows more than 10 characters of an ID or 7 of a phone (property)'
     }),
   );
   t.pass('holds for every generated case');
+});
+
+t.test('maskName keeps the first character of a name for a public answer', async (t) => {
+  t.equal(maskName('赵六'), '赵*');
+  t.equal(maskName('欧阳娜娜'), '欧***');
+  t.equal(maskName(' 李 '), '李', 'a one-character name stays, surrounding spaces ignored');
+  t.equal(maskName(''), '');
 });

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { registrationFormPdf } from '../../src/onboarding/registration-form-pdf.js';
-import { renderPdf, textWidth, wrapText } from '../../src/onboarding/pdf-document.js';
+import { renderPdf, textWidth, wrapText } from '../../src/formats/pdf-document.js';
 import { sniffFileType } from '../../src/storage/file-type.js';
 
 const ucs2 = (text: string) => [...text].map((c) => c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')).join('');

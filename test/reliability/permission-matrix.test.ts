@@ -197,6 +197,20 @@ const table: Record<string, Entry> = {
     // 赵六's s2 is the other probation institution (red teacher check): his to upload.
     expect: { anonymous: 401, candidate: [201, 404, 404], institution: [403, 404, 404], business: [403, 404, 404], district: [403, 403, 404], admin: 403 },
   },
+  // Documents (issue 19): exports are the lists as the caller sees them; the certificate is read like the detail.
+  'GET /api/v1/projects/:id/applications/export.xlsx': {
+    scoped: false,
+    request: (c) => ({ url: `/api/v1/projects/${c.w.projectId}/applications/export.xlsx` }),
+    expect: authed(200),
+  },
+  'GET /api/v1/institutions/export.xlsx': { scoped: false, request: () => ({ url: '/api/v1/institutions/export.xlsx' }), expect: authed(403, { district: 200, admin: 200 }) },
+  'GET /api/v1/applications/:id/certificate.pdf': {
+    scoped: true,
+    request: (c, s) => ({ url: `/api/v1/applications/${c.application[s]}/certificate.pdf` }),
+    expect: readApplication,
+  },
+  // Public: an invented code is unknown to everyone.
+  'GET /api/v1/certificates/verify': { scoped: false, request: () => ({ url: '/api/v1/certificates/verify?code=AAAA-BBBB-CCCC' }), expect: all(404) },
 };
 
 async function restoreCheckCodes(w: ReliabilityWorld) {

@@ -5,7 +5,7 @@ import { requireActor } from '../auth.js';
 import { errorResponses, uuidParam } from '../schemas/common.js';
 
 /** An ASCII fallback and the UTF-8 name (RFC 6266 / 5987), so Chinese file names survive every browser. */
-function contentDisposition(fileName: string): string {
+export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

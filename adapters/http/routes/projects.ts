@@ -4,6 +4,7 @@ import type { Engine } from '../../../src/create-engine.js';
 import { requireActor } from '../auth.js';
 import { errorResponses, idempotencyHeaders, jsonResponse, paginationQuery, uuidParam } from '../schemas/common.js';
 import {
+  applicationListFilters,
   applicationBody,
   applicationDetailSchema,
   applicationListItemSchema,
@@ -99,11 +100,7 @@ export const projectRoutes: FastifyPluginAsyncZod<{ engine: Engine }> = async (a
           '序号、姓名、身份证（脱敏）、单位认证状态（单位直接录入/考生申报）、审批状态、审核备注、红色提示数；按调用者范围，默认每页10条，可按状态筛选、按姓名搜索。',
         security,
         params: z.object({ id: uuidParam }),
-        querystring: paginationQuery.extend({
-          state: z.string().max(60).optional().meta({ description: '状态（如 unitReview.pending），或上级状态（unitReview）', example: 'unitReview.pending' }),
-          q: z.string().max(50).optional().meta({ description: '按姓名搜索', example: '赵' }),
-          institutionId: uuidParam.optional().meta({ description: '考区/管理员：只看一个机构' }),
-        }),
+        querystring: paginationQuery.extend(applicationListFilters.shape),
         response: { 200: jsonResponse(pageOf(applicationListItemSchema), '调用者可见的申报（分页，按到达顺序）'), ...errorResponses('VALIDATION_FAILED', 'UNAUTHENTICATED', 'NOT_FOUND') },
       },
     },

@@ -3,7 +3,7 @@ import { entryModeLabels } from '../../../src/applications/labels.js';
 import { labelledEnum, stateField } from './states.js';
 import { projectStatusLabels } from '../../../src/projects/project-calendar.js';
 import { reportStateLabels } from '../../../src/projects/projects.js';
-import { timestamp, uuidString } from './common.js';
+import { timestamp, uuidParam, uuidString } from './common.js';
 import { applicationMachine } from '../../../machines/application.js';
 import { machineMeta } from '../../../machines/shared/introspect.js';
 import { applicationDataSchema as applicationDataSchemaOfDomain, applicationInputSchema } from '../../../src/domain/application-data.js';
@@ -260,3 +260,10 @@ export const newProjectBody = z
  */
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
+
+/** The filters of the applicant list, shared by the JSON list and its Excel export. */
+export const applicationListFilters = z.object({
+  state: z.string().max(60).optional().meta({ description: '状态（如 unitReview.pending），或上级状态（unitReview）', example: 'unitReview.pending' }),
+  q: z.string().max(50).optional().meta({ description: '按姓名搜索', example: '赵' }),
+  institutionId: uuidParam.optional().meta({ description: '考区/管理员：只看一个机构' }),
+});
