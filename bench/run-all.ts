@@ -8,7 +8,7 @@
  * applications, 500,000 physicians instead of 10,000 / 1,000,000 /
  * 5,000,000). --quick also shortens every loop and imports 200,000 and
  * 1,000,000 rows instead of 1,000,000 and 5,000,000. --only a,b runs some:
- * transitions, http, lists, explain, import, embedded.
+ * transitions, http, lists, explain, import, embedded, export.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     await run('import-physicians', ['--rows', quick ? '1000000' : '5000000']);
   }
   if (wanted('embedded')) await run('embedded', quick ? ['--seconds', '2'] : []);
+  if (wanted('export')) await run('export', quick ? ['--rounds', '1'] : []);
 }
 
 main().catch((error) => {

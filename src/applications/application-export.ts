@@ -105,7 +105,7 @@ export async function countApplicationExport(
  * The rows of the exported list in arrival order, read in keyset batches
  * of 1,000 (each batch: one read of the rows, then side by side the
  * institutions' names, the teachers' registry rows and the paper
- * certificates), with the
+ * certificates; the next batch's rows are read meanwhile), with the
  * indicators computed as the detail computes them now.
  *
  * @example
@@ -118,22 +118,30 @@ export async function* applicationExportBatches(
   query: Omit<ApplicationListQuery, 'page' | 'pageSize'>,
   settings: IndicatorSettings = {},
 ): AsyncGenerator<ApplicationExportRow[]> {
-  let after = 0;
-  let seq = 0;
-  for (;;) {
-    const page = applicationListFilter(reader, project.id, scope, query)
-      .select(['id', 'arrival_no'])
-      .where('arrival_no', '>', after)
-      .orderBy('arrival_no')
-      .limit(batchSize);
-    const rows = await reader
-      .selectFrom(page.as('p'))
+  const readBatch = (after: number) =>
+    reader
+      .selectFrom(
+        applicationListFilter(reader, project.id, scope, query)
+          .select(['id', 'arrival_no'])
+          .where('arrival_no', '>', after)
+          .orderBy('arrival_no')
+          .limit(batchSize)
+          .as('p'),
+      )
       .innerJoin('pw_applications as a', 'a.id', 'p.id')
       .select(['a.id', 'a.arrival_no', 'a.candidate_name', 'a.id_number', 'a.entry_mode', 'a.state', 'a.note', 'a.institution_id', 'a.data', 'a.context', 'a.submitted_at'])
       .orderBy('p.arrival_no')
       .execute();
+  let seq = 0;
+  let next = readBatch(0);
+  for (;;) {
+    const rows = await next;
     if (rows.length === 0) return;
-    after = rows[rows.length - 1]!.arrival_no;
+    // The next batch is read while this one is completed and written: the
+    // database and the writer work side by side instead of taking turns.
+    next = rows.length < batchSize ? Promise.resolve([]) : readBatch(rows[rows.length - 1]!.arrival_no);
+    // An abandoned export (the client went away) must not leave a rejection unobserved.
+    next.catch(() => undefined);
 
     const ids = rows.map((r) => r.id);
     const certNos = rows.flatMap((r) => (r.data as ApplicationData | null)?.segments.map((s) => s.teacherCertNo) ?? []);
@@ -190,6 +198,5 @@ export async function* applicationExportBatches(
         submittedAt: r.submitted_at,
       };
     });
-    if (rows.length < batchSize) return;
   }
 }

@@ -9,7 +9,7 @@ import * as m0007 from './0007-performance-indexes.js';
 import * as m0008 from './0008-outbox-claims.js';
 import * as m0009 from './0009-sms-delivery.js';
 import * as m0010 from './0010-idempotency-per-caller.js';
-import * as m0011 from './0011-certificate-codes.js';
+import * as m0011 from './0011-documents.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so
@@ -26,5 +26,5 @@ export const migrations: Record<string, Migration> = {
   '0008-outbox-claims': m0008,
   '0009-sms-delivery': m0009,
   '0010-idempotency-per-caller': m0010,
-  '0011-certificate-codes': m0011,
+  '0011-documents': m0011,
 };
