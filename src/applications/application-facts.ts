@@ -3,7 +3,7 @@ import type { IndicatorResult } from '../domain/indicators.js';
 import type { EntityRow, Reader } from '../engine/workflow-definition.js';
 import type { ProjectRecord } from '../projects/project-store.js';
 import { projectStatus, today } from '../projects/project-calendar.js';
-import { applicationIndicators, indicatorSnapshot, readIndicatorInputs, type IndicatorSettings } from './application-indicators.js';
+import { applicationIndicators, indicatorSnapshot, readIndicatorInputs, type IndicatorInputs, type IndicatorSettings } from './application-indicators.js';
 
 /** Events whose history row stores the indicators as the reviewer saw them. */
 export const decisionEvents: ReadonlySet<string> = new Set([
@@ -21,6 +21,8 @@ export interface FactsOutcome {
   facts: Record<string, unknown>;
   project?: ProjectRecord;
   indicators?: IndicatorResult;
+  /** What was read (with `detail`: also the institution and the paper certificates' rows). */
+  inputs?: IndicatorInputs;
 }
 
 /**
@@ -58,7 +60,7 @@ export function dataOf(columns: Record<string, unknown>, row: EntityRow | undefi
  */
 export async function applicationFacts(
   reader: Reader,
-  input: { row: EntityRow | undefined; columns: Record<string, unknown>; eventType: string; now: Date },
+  input: { row: EntityRow | undefined; columns: Record<string, unknown>; eventType: string; now: Date; detail?: boolean },
   settings: IndicatorSettings = {},
 ): Promise<FactsOutcome> {
   const { row, columns, eventType, now } = input;
@@ -73,13 +75,14 @@ export async function applicationFacts(
       projectId: (columns.project_id ?? row?.project_id) as string | null | undefined,
       applicationId: row?.id ?? null,
       certNos: data?.segments.map((s) => s.teacherCertNo) ?? [],
+      ...(input.detail ? { detail: { institutionId: (row?.institution_id as string | null | undefined) ?? null } } : {}),
     },
     settings,
   );
   const project = inputs.project;
   if (project) facts.projectOpen = projectStatus(project, today(now)) === 'open';
   // Rows written without data (a host driving the bare runner) have no indicators to hold them back.
-  if (!data || !project) return { facts, project };
+  if (!data || !project) return { facts, project, inputs };
   const indicators = applicationIndicators({ data, project, inputs }, settings);
   const currentIds = new Set(data.segments.filter((s) => s.current).map((s) => s.id));
   const otherTeacher = (code: string, segmentId: string | undefined) =>
@@ -91,5 +94,5 @@ export async function applicationFacts(
   facts.otherRedSegmentsWithoutPaper = indicators.missingPaperCertificates;
   facts.redCount = indicators.redCount;
   if (decisionEvents.has(eventType)) facts.indicators = indicatorSnapshot(indicators);
-  return { facts, project, indicators };
+  return { facts, project, indicators, inputs };
 }

@@ -8,6 +8,7 @@ import type { PhysicianRegistry } from '../registry/physician-registry.js';
 import { normaliseCertNo, type PhysicianRecord } from '../domain/physician-record.js';
 import { textArray } from '../registry/array-literals.js';
 import { isUuid } from '../engine/transition-runner.js';
+import { parseTimestamptz } from '../persistence/type-parsers.js';
 import type { ProjectRecord } from '../projects/project-store.js';
 
 /** How the application area computes indicators; the same for commands and reads. */
@@ -21,17 +22,33 @@ export interface IndicatorSettings {
   registry?: PhysicianRegistry;
 }
 
+/** A current paper certificate as the detail lists it (read with the inputs when asked). */
+export interface PaperCertificateRow {
+  id: string;
+  segmentId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  uploadedAt: string;
+  uploadedBy: string | null;
+}
+
 /** What the indicators of one application are computed from, read together. */
 export interface IndicatorInputs {
   project: ProjectRecord | undefined;
   physicians: Map<string, PhysicianRecord>;
   paperCertificates: string[];
+  /** With `detail`: the institution's name and the current paper certificates, from the same statement. */
+  institution?: { id: string; name: string | null } | null;
+  paperRows?: PaperCertificateRow[];
 }
 
 interface InputsRow {
   project: { id: string; name: string; business_code: string; starts_on: string; approval_deadline: string; probation_cutoff: string; created_at: string } | null;
   physicians: PhysicianRecord[] | null;
   papers: string[] | null;
+  institution?: { id: string; name: string | null } | null;
+  paper_rows?: (Omit<PaperCertificateRow, 'uploadedAt'> & { uploadedAt: string })[] | null;
 }
 
 /**
@@ -46,12 +63,27 @@ interface InputsRow {
  */
 export async function readIndicatorInputs(
   reader: Reader,
-  input: { projectId: string | null | undefined; applicationId: string | null | undefined; certNos: readonly string[] },
+  input: {
+    projectId: string | null | undefined;
+    applicationId: string | null | undefined;
+    certNos: readonly string[];
+    /** The detail view also needs the institution's name and the paper certificates' rows: the same round trip brings them. */
+    detail?: { institutionId: string | null | undefined };
+  },
   settings: IndicatorSettings = {},
 ): Promise<IndicatorInputs> {
   const keys = settings.registry ? [] : [...new Set(input.certNos.map(normaliseCertNo).filter((k) => k !== ''))];
   const projectId = input.projectId && isUuid(input.projectId) ? input.projectId : null;
   const applicationId = input.applicationId && isUuid(input.applicationId) ? input.applicationId : null;
+  const institutionId = input.detail?.institutionId && isUuid(input.detail.institutionId) ? input.detail.institutionId : null;
+  const detailColumns = input.detail
+    ? sql`,
+      (select json_build_object('id', i.id, 'name', i.name) from pw_institutions i where i.id = ${institutionId}::uuid) as institution,
+      (select json_agg(json_build_object('id', a.id, 'segmentId', a.segment_id, 'fileName', a.file_name, 'contentType', a.content_type,
+         'size', a.size, 'uploadedAt', a.created_at, 'uploadedBy', a.uploaded_by) order by a.created_at)
+         from pw_attachments a where a.owner_type = 'application' and a.owner_id = ${applicationId}::uuid and a.kind = 'paperCertificate'
+           and a.superseded_at is null) as paper_rows`
+    : sql``;
   const { rows } = await sql<InputsRow>`
     select
       (select json_build_object('id', p.id, 'name', p.name, 'business_code', p.business_code, 'starts_on', p.starts_on::text,
@@ -61,7 +93,7 @@ export async function readIndicatorInputs(
          from pw_physicians r where r.cert_no = any(${textArray(keys)}::text[])) as physicians,
       (select json_agg(distinct a.segment_id) from pw_attachments a
          where a.owner_type = 'application' and a.owner_id = ${applicationId}::uuid and a.kind = 'paperCertificate'
-           and a.superseded_at is null and a.segment_id is not null) as papers`.execute(reader);
+           and a.superseded_at is null and a.segment_id is not null) as papers${detailColumns}`.execute(reader);
   const row = rows[0];
   const project = row?.project
     ? {
@@ -77,7 +109,12 @@ export async function readIndicatorInputs(
   const physicians = settings.registry
     ? await settings.registry.lookupMany(input.certNos)
     : new Map((row?.physicians ?? []).map((record) => [record.certNo, record]));
-  return { project, physicians, paperCertificates: row?.papers ?? [] };
+  const inputs: IndicatorInputs = { project, physicians, paperCertificates: row?.papers ?? [] };
+  if (input.detail) {
+    inputs.institution = row?.institution ?? null;
+    inputs.paperRows = (row?.paper_rows ?? []).map((p) => ({ ...p, segmentId: p.segmentId ?? '', uploadedAt: new Date(parseTimestamptz(p.uploadedAt)).toISOString() }));
+  }
+  return inputs;
 }
 
 /**

@@ -173,37 +173,11 @@ export async function applicationDetail(
   const { view, history, actor, now } = input;
   const row = view.row;
   const context = view.context as Partial<ApplicationContext>;
-  // Facts as an APPROVE now would see them: the indicators come with them.
-  // The three reads are independent: side by side (separate pool connections on PostgreSQL).
-  const [{ facts, project, indicators }, institution, papers] = await Promise.all([
-    applicationFacts(reader, { row, columns: {}, eventType: 'APPROVE', now }, settings),
-    row.institution_id
-      ? reader.selectFrom('pw_institutions').select(['id', 'name']).where('id', '=', row.institution_id as string).executeTakeFirst()
-      : undefined,
-    reader
-      .selectFrom('pw_attachments')
-      .select(['id', 'segment_id', 'file_name', 'content_type', 'size', 'created_at', 'uploaded_by'])
-      .where('owner_type', '=', 'application')
-      .where('owner_id', '=', view.id)
-      .where('kind', '=', 'paperCertificate')
-      .where('superseded_at', 'is', null)
-      .orderBy('created_at')
-      .execute(),
-  ]);
-  const paperOf = new Map(
-    papers.map((p) => [
-      p.segment_id ?? '',
-      {
-        id: p.id,
-        segmentId: p.segment_id ?? '',
-        fileName: p.file_name,
-        contentType: p.content_type,
-        size: p.size,
-        uploadedAt: p.created_at.toISOString(),
-        uploadedBy: p.uploaded_by,
-      } satisfies PaperCertificateView,
-    ]),
-  );
+  // Facts as an APPROVE now would see them: the indicators come with them, and
+  // the same statement brings the institution's name and the paper certificates.
+  const { facts, project, indicators, inputs } = await applicationFacts(reader, { row, columns: {}, eventType: 'APPROVE', now, detail: true }, settings);
+  const institution = inputs?.institution ?? null;
+  const paperOf = new Map((inputs?.paperRows ?? []).map((p) => [p.segmentId, p satisfies PaperCertificateView]));
   const data = withoutCheckCodes((row.data as ApplicationData | null | undefined) ?? null);
   const counts = new Map((indicators?.probation.segments ?? []).map((s) => [s.segmentId, s]));
   const entryMode = (row.entry_mode as 'candidate' | 'unit' | null | undefined) ?? context.entryMode ?? null;

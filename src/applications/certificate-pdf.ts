@@ -136,7 +136,7 @@ export function probationCertificatePdf(detail: ApplicationDetail, print: Certif
       fy -= 13;
     }
   };
-  return renderPdf({ title: `试用期考核证明 ${data?.candidate.name ?? ''}`.trim(), pages: flow.pages(foot) });
+  return renderPdf({ title: bmp(`试用期考核证明 ${data?.candidate.name ?? ''}`.trim()), pages: flow.pages(foot) });
 }
 
 /** Drawing operations collected page by page, so a block can move to a new page before it is drawn. */
@@ -157,7 +157,8 @@ class PageFlow {
   }
 
   pages(foot: (c: PdfCanvas, page: number, pages: number) => void): ((c: PdfCanvas) => void)[] {
-    return this.ops.map((ops, i) => (c: PdfCanvas) => {
+    return this.ops.map((ops, i) => (canvas: PdfCanvas) => {
+      const c = printable(canvas);
       for (const op of ops) op(c);
       foot(c, i + 1, this.ops.length);
     });
@@ -241,6 +242,29 @@ function segmentTable(flow: PageFlow, start: number, rows: string[][]): number {
   }
   frame(top, y);
   return y;
+}
+
+function bmp(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    out += code > 0xffff || (code >= 0xd800 && code <= 0xdfff) ? '□' : ch;
+  }
+  return out;
+}
+
+/**
+ * The reader-provided font encodes the Basic Multilingual Plane only, but a
+ * declaration may hold any Unicode text (a rare character of a name, an
+ * emoji typed into a department): such characters print as □ instead of
+ * failing the whole certificate.
+ */
+function printable(canvas: PdfCanvas): PdfCanvas {
+  return {
+    ...canvas,
+    text: (x, y, size, text) => canvas.text(x, y, size, bmp(text)),
+    centredText: (x, y, size, text) => canvas.centredText(x, y, size, bmp(text)),
+  };
 }
 
 /** Cuts a text to a width (with …) so a long value stays inside its cell. */

@@ -234,7 +234,7 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
   });
 
   const detail = async (id: string, actor: Actor): Promise<ApplicationDetail> => {
-    const [view, history] = await Promise.all([runner.get(id, actor), runner.history(id, actor)]);
+    const { view, history } = await runner.read(id, actor);
     return applicationDetail(db, { view, history, actor, now: clock.now() }, settings);
   };
 

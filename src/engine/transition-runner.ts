@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { initialTransition, transition, type AnyMachineSnapshot } from 'xstate';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { eventMeta, fromDotted, stateLabel, toDotted } from '../../machines/shared/introspect.js';
 import { isWorkflowError, validationFailed, workflowError, type FieldIssue } from '../errors.js';
 import type { Tables } from '../persistence/schema.js';
@@ -10,6 +10,7 @@ import { explainRefusal } from './refusal.js';
 import { nulCharacterIssues } from './input-text.js';
 import { auditRow } from './audit-log.js';
 import { jsonb } from '../persistence/jsonb.js';
+import { parseTimestamptz } from '../persistence/type-parsers.js';
 import type { EntityRow, Scope, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
 
 /** An event as callers send it: its type and its own payload (explanation, reason …). */
@@ -79,6 +80,9 @@ export interface HistoryEntry {
   at: string;
 }
 
+/** A history row as the one-statement read returns it (the instant still PostgreSQL's text). */
+type HistoryJson = Omit<HistoryEntry, 'at'> & { at: string };
+
 /** Runs one workflow's commands, each in one transaction. */
 export interface TransitionRunner {
   readonly definition: WorkflowDefinition;
@@ -104,6 +108,14 @@ export interface TransitionRunner {
    * for (const entry of await engine.applications.history(applicationId, admin)) console.log(entry.seq, entry.event, entry.from, '→', entry.to);
    */
   history(id: string, actor: Actor): Promise<HistoryEntry[]>;
+  /**
+   * The object and its history in one statement (what a detail page needs):
+   * the same scope check as {@link TransitionRunner.get}, one round trip.
+   *
+   * @example
+   * const { view, history } = await engine.applications.read(applicationId, unit);
+   */
+  read(id: string, actor: Actor): Promise<{ view: EntityView; history: HistoryEntry[] }>;
 }
 
 export interface RunnerDeps {
@@ -293,6 +305,18 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       | EntityRow
       | undefined;
 
+  const viewOf = (row: EntityRow): EntityView => ({
+    id: row.id,
+    workflow: def.name,
+    state: row.state,
+    stateLabel: stateLabel(machine, row.state),
+    version: row.version,
+    context: row.context,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    row,
+  });
+
   const readRow = async (id: string, actor: Actor): Promise<EntityRow> => {
     const row = isUuid(id)
       ? ((await (deps.db as unknown as Kysely<any>).selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst()) as
@@ -389,17 +413,27 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     },
 
     async get(id, actor) {
-      const row = await readRow(id, actor);
+      return viewOf(await readRow(id, actor));
+    },
+
+    async read(id, actor) {
+      if (!isUuid(id)) throw workflowError('NOT_FOUND');
+      // The history rides along as one JSON array, so a detail costs one round trip.
+      const found = (await (deps.db as unknown as Kysely<any>)
+        .selectFrom(`${table} as t`)
+        .selectAll('t')
+        .select(
+          sql<HistoryJson[]>`(select coalesce(json_agg(json_build_object('seq', h.seq, 'from', h.from_state, 'to', h.to_state, 'event', h.event_type,
+             'payload', h.payload, 'actorId', h.actor_id, 'actorRole', h.actor_role, 'at', h.created_at) order by h.seq), '[]'::json)
+             from pw_history h where h.entity_id = t.id)`.as('history_json'),
+        )
+        .where('t.id', '=', id)
+        .executeTakeFirst()) as (EntityRow & { history_json: HistoryJson[] }) | undefined;
+      if (!found || !(await def.canSee(actor, found, deps.scope))) throw workflowError('NOT_FOUND');
+      const { history_json: history, ...row } = found;
       return {
-        id: row.id,
-        workflow: def.name,
-        state: row.state,
-        stateLabel: stateLabel(machine, row.state),
-        version: row.version,
-        context: row.context,
-        createdAt: row.created_at.toISOString(),
-        updatedAt: row.updated_at.toISOString(),
-        row,
+        view: viewOf(row as EntityRow),
+        history: history.map((h) => ({ ...h, at: new Date(parseTimestamptz(h.at)).toISOString() })),
       };
     },
 

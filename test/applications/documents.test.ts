@@ -92,6 +92,19 @@ t.test('a declaration with many long segments prints on several pages, each with
   t.ok(pages.join('').includes('湖北省第19人民医院'), 'the last segment is printed');
 });
 
+t.test('characters the reader font cannot print (beyond the BMP) print as □ instead of failing the certificate', async (t) => {
+  const w = await probationWorld(t);
+  const input = otherCandidateInput('钱七', residentId('420102', '19950101', '011')) as { segments: Record<string, unknown>[] };
+  input.segments[0]!.department = '心内科😀';
+  input.segments[0]!.teacherUnit = '𠀀诊所';
+  const created = await w.engine.declarations.create(w.projectId, input, w.unit);
+  const { body } = await w.engine.declarations.certificate(created.id, w.unit);
+  const [page] = await pdfText(body);
+  t.ok(page!.includes('心内科□'), 'the emoji is replaced, the rest prints');
+  const rows = await sheetRows((await w.engine.declarations.exportList(w.projectId, w.unit)).stream);
+  t.equal(rows.length, 2, 'the export takes the same data');
+});
+
 t.test('excelDate shows the China date of an instant and a calendar date as itself', async (t) => {
   t.equal(excelDate('2019-08-08')!.toISOString(), '2019-08-08T00:00:00.000Z');
   t.equal(excelDate(new Date('2026-03-01T20:00:00Z'))!.toISOString(), '2026-03-02T00:00:00.000Z', 'already 2 March in China');

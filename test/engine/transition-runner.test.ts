@@ -195,6 +195,28 @@ t.test('reads outside the caller’s scope look exactly like a missing entity', 
   t.equal((await engine.applications.get(id, candidate('candidate-1'))).state, 'unitReview.pending', 'the owner sees it');
 });
 
+t.test('read answers the object and its history in one statement, exactly as get and history do, with the same scope', async (t) => {
+  const { engine, facts } = await testEngine(t);
+  const institutionId = await activatedInstitution(engine, facts);
+  const id = await pendingApplication(engine, institutionId);
+  const unit = unitOf(institutionId);
+  facts.application = green;
+  await engine.applications.send(id, { type: 'APPROVE', explanation: '审核通过' }, unit);
+  await engine.applications.send(id, { type: 'RETURN', explanation: '请补充材料' }, unit);
+  const { view, history } = await engine.applications.read(id, unit);
+  t.same(view, await engine.applications.get(id, unit));
+  t.same(history, await engine.applications.history(id, unit), 'the same entries, instants to the millisecond');
+  t.same(history.map((h) => h.event), ['CREATE', 'APPROVE', 'RETURN']);
+  t.match(history[1], { from: 'unitReview.pending', to: 'unitReview.approved', actorId: unit.id, actorRole: 'business', payload: { explanation: '审核通过' } });
+  for (const [who, actor, target] of [
+    ['another institution', unitOf(await activatedInstitution(engine, facts)), id],
+    ['a missing id', admin, crypto.randomUUID()],
+    ['a malformed id', admin, '1; drop table pw_history'],
+  ] as const) {
+    t.equal((await refusal(engine.applications.read(target, actor))).code, 'NOT_FOUND', who);
+  }
+});
+
 t.test('decisions are re-editable until reported, and each edit is one history row', async (t) => {
   const { engine, facts } = await testEngine(t);
   const institutionId = await activatedInstitution(engine, facts);
