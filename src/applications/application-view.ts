@@ -8,7 +8,7 @@ import { ruleFailures } from '../engine/refusal.js';
 import type { EntityView, HistoryEntry } from '../engine/transition-runner.js';
 import type { Reader } from '../engine/workflow-definition.js';
 import { applicationFacts } from './application-facts.js';
-import type { IndicatorSettings } from './application-indicators.js';
+import type { IndicatorSettings, PaperCertificateRow } from './application-indicators.js';
 import { entryModeLabels, eventLabel } from './labels.js';
 
 /** A unit's or the district's decision as the detail shows it (审核意见). */
@@ -42,16 +42,8 @@ export interface AllowedEvent {
   reasons: RefusalReason[];
 }
 
-/** A stamped paper probation certificate (试用期考核证明盖章纸质版) of one segment. */
-export interface PaperCertificateView {
-  id: string;
-  segmentId: string;
-  fileName: string;
-  contentType: string;
-  size: number;
-  uploadedAt: string;
-  uploadedBy: string | null;
-}
+/** A stamped paper probation certificate (试用期考核证明盖章纸质版) of one segment, as the detail's read returns it. */
+export type PaperCertificateView = PaperCertificateRow;
 
 /** Duration of one segment (试用时长) and its paper certificate. */
 export interface SegmentSummary {
@@ -177,7 +169,7 @@ export async function applicationDetail(
   // the same statement brings the institution's name and the paper certificates.
   const { facts, project, indicators, inputs } = await applicationFacts(reader, { row, columns: {}, eventType: 'APPROVE', now, detail: true }, settings);
   const institution = inputs?.institution ?? null;
-  const paperOf = new Map((inputs?.paperRows ?? []).map((p) => [p.segmentId, p satisfies PaperCertificateView]));
+  const paperOf = new Map((inputs?.paperRows ?? []).map((p) => [p.segmentId, p]));
   const data = withoutCheckCodes((row.data as ApplicationData | null | undefined) ?? null);
   const counts = new Map((indicators?.probation.segments ?? []).map((s) => [s.segmentId, s]));
   const entryMode = (row.entry_mode as 'candidate' | 'unit' | null | undefined) ?? context.entryMode ?? null;
