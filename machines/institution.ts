@@ -92,6 +92,7 @@ export const institutionMachine = setup({
   actions: {
     takeRegistration: assign({ red: ({ event }) => event.facts?.red ?? false, reason: null }),
     recordReason: assign({ reason: ({ event }) => reasonOf(event)?.trim() ?? null }),
+    // The 机构证号 itself is issued by the effect openMainAccount, which writes it into the context.
     issueAccount: assign({
       accountNo: ({ context, event }) => event.facts?.accountNo ?? context.accountNo,
       codeIssuedAt: ({ event }) => event.now,
@@ -102,6 +103,7 @@ export const institutionMachine = setup({
     notify: (_args, _params: { topic: string }) => {},
     // Effects: writes the engine performs once the event is accepted, in the same transaction
     // (the workflow definition's `effects`). The machine says when; the engine knows how.
+    openMainAccount: () => {},
     lockOutAccounts: () => {},
     letAccountsIn: () => {},
   },
@@ -124,6 +126,7 @@ export const institutionMachine = setup({
           guard: 'reasonGivenWhenRed',
           actions: [
             'recordReason',
+            'openMainAccount',
             'issueAccount',
             { type: 'notify', params: { topic: 'institution.approved' } },
           ],

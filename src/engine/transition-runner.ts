@@ -11,7 +11,7 @@ import { nulCharacterIssues } from './input-text.js';
 import { auditRow } from './audit-log.js';
 import { jsonb } from '../persistence/jsonb.js';
 import { parseTimestamptz } from '../persistence/type-parsers.js';
-import type { EntityRow, Scope, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
+import type { EffectPatch, EntityRow, Scope, WorkflowDefinition, WorkflowName } from './workflow-definition.js';
 
 /** An event as callers send it: its type and its own payload (explanation, reason …). */
 export interface WorkflowEvent {
@@ -203,7 +203,18 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     if (!snapshot.can(machineEvent)) throw explainRefusal(snapshot, machineEvent, def.rules, from ?? toDotted(snapshot.value));
     const [next, actions] = transition(machine, snapshot, machineEvent);
     const state = toDotted(next.value);
-    const context = next.context as Record<string, unknown>;
+    // Effects the machine asked for (its named actions), in the order it lists them; what they
+    // return (an issued number) is written with the row below.
+    const patch: Required<EffectPatch> = { columns: {}, context: {} };
+    for (const action of actions as { type: string }[]) {
+      const effect = def.effects?.[action.type];
+      const returned = effect ? await effect({ trx, id, row, columns, event, actor, now, state, facts }) : undefined;
+      if (returned) {
+        Object.assign(patch.columns, returned.columns);
+        Object.assign(patch.context, returned.context);
+      }
+    }
+    const context = { ...(next.context as Record<string, unknown>), ...patch.context };
     const version = (row?.version ?? 0) + 1;
     const derived = def.derivedColumns?.(state, context, facts) ?? {};
     const common = {
@@ -213,6 +224,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       version,
       updated_at: now,
       ...derived,
+      ...patch.columns,
     };
     const result: TransitionResult = {
       id,
@@ -225,11 +237,6 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       at: now.toISOString(),
       replayed: false,
     };
-    // Effects the machine asked for (its named actions), in the order it lists them.
-    for (const action of actions as { type: string }[]) {
-      const effect = def.effects?.[action.type];
-      if (effect) await effect({ trx, id, row, columns, event, actor, now, state, facts });
-    }
     const notifications = (actions as { type: string; params?: unknown }[]).filter((a) => a.type === 'notify');
     // One statement writes the row, its history row, the audit row and the outbox rows (data-modifying
     // CTEs): one round trip instead of three or more. The row's write is guarded by its version; when it
@@ -248,7 +255,8 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         from_state: from,
         to_state: state,
         event_type: event.type,
-        payload: jsonb({ ...payloadOf(event), facts }),
+        // What the effects issued (a 机构证号) is part of the record of what happened.
+        payload: jsonb({ ...payloadOf(event), facts, ...(Object.keys(patch.context).length > 0 ? { issued: patch.context } : {}) }),
         actor_id: actor.id,
         actor_role: actor.kind,
         idempotency_key: args.idempotencyKey ?? null,

@@ -49,12 +49,23 @@ export interface EffectArgs extends FactsArgs {
 }
 
 /**
- * A write that follows an accepted event (an account locked out, a login let
- * in again), run by the runner inside the command's transaction after the
- * machine accepted the event, so it commits or rolls back with it. Keyed by
- * the name of the machine action that asks for it.
+ * What an effect adds to the row the runner writes: columns of the entity
+ * table (an issued 机构证号) and fields of the machine context that only the
+ * effect could know (the same number, for the machine's own record).
  */
-export type Effect = (args: EffectArgs) => Promise<void>;
+export interface EffectPatch {
+  columns?: Record<string, unknown>;
+  context?: Record<string, unknown>;
+}
+
+/**
+ * A write that follows an accepted event (an account opened, locked out or
+ * let in again), run by the runner inside the command's transaction after
+ * the machine accepted the event, so it commits or rolls back with it. Keyed
+ * by the name of the machine action that asks for it. What it returns is
+ * written with the row, in the runner's one write.
+ */
+export type Effect = (args: EffectArgs) => Promise<void | EffectPatch>;
 
 /**
  * How one machine is persisted and protected. Internal: hosts configure the

@@ -5,7 +5,7 @@ import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
 import { newActivationCode, newDigitCode } from '../accounts/secrets.js';
 import type { SecuritySettings } from '../accounts/security-settings.js';
 import { revokeSessions } from '../accounts/revoke-sessions.js';
-import type { Effect, EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
+import type { Effect, EffectArgs, EffectPatch, EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
 import type { Tables } from '../persistence/schema.js';
 import { institutionAccountNo, reserveInstitutionSerial } from './account-numbers.js';
 import { attachRegistrationFiles } from './attachments.js';
@@ -69,15 +69,16 @@ export function registrationColumns(form: RegistrationForm): Record<string, unkn
  *
  * - REGISTER / RESUBMIT: red indicator and live-duplicate check; the form
  *   and the attachments (a resubmission replaces both).
- * - APPROVE: the next 5-digit serial, the 机构证号, the 6-digit check code,
- *   the main account (no password yet), a fresh activation code sent by SMS.
+ * - APPROVE: the red flag only; the account is opened by the effect
+ *   `openMainAccount` once the machine accepted the event.
  * - REISSUE_CODE: a fresh activation code (the old one stops working), by
  *   SMS for a reviewer, handed back through the command channel for the
  *   public 申请查询 once its query code is consumed here.
  * - ACTIVATE: consumes the activation code and sets the password.
  *
- * DISABLE / ENABLE write nothing here: the machine asks for the effects
- * `lockOutAccounts` / `letAccountsIn` ({@link institutionEffects}).
+ * APPROVE, DISABLE and ENABLE write nothing here: the machine asks for the
+ * effects `openMainAccount`, `lockOutAccounts` / `letAccountsIn`
+ * ({@link institutionEffects}).
  *
  * @example
  * const definition = { ...institutionDefinition, facts: institutionFacts({ security, accounts }) };
@@ -95,7 +96,7 @@ async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Inst
     case 'RESUBMIT':
       return row ? resubmit(deps, args, row) : {};
     case 'APPROVE':
-      return row?.state === 'applied' ? approve(deps, args, row) : {};
+      return { red: row?.credit_code_check_ok === false };
     case 'REISSUE_CODE':
       return row?.state === 'approved' ? reissue(deps, args, row) : { queryCodeVerified: false };
     case 'ACTIVATE':
@@ -135,11 +136,15 @@ async function resubmit(deps: InstitutionFactsDeps, { trx, event, actor, now }: 
   return { red: checkOk === false, alreadyRegistered };
 }
 
-async function approve(deps: InstitutionFactsDeps, { trx, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+/**
+ * APPROVE's effect: the next 5-digit serial, the 机构证号, the 6-digit check
+ * code, the main account (no password yet) and a fresh activation code sent
+ * by SMS. The numbers are written with the row and into the machine's context.
+ */
+async function openMainAccount(deps: InstitutionFactsDeps, { trx, row, now }: EffectArgs): Promise<EffectPatch> {
+  if (!row) throw new Error('openMainAccount needs the registration row');
   const serial = await reserveInstitutionSerial(trx);
   const accountNo = institutionAccountNo(serial);
-  const checkCode = newDigitCode(6);
-  await trx.updateTable('pw_institutions').set({ serial, account_no: accountNo, check_code: checkCode }).where('id', '=', row.id).execute();
   await deps.accounts.create(
     {
       kind: 'institution',
@@ -152,7 +157,7 @@ async function approve(deps: InstitutionFactsDeps, { trx, now }: FactsArgs, row:
     trx,
   );
   await sendActivationCode(deps, trx, row, accountNo, now);
-  return { red: row.credit_code_check_ok === false, accountNo };
+  return { columns: { serial, account_no: accountNo, check_code: newDigitCode(6) }, context: { accountNo } };
 }
 
 /** Issues a fresh activation code for the main account and texts it to the admin phone. */
@@ -221,17 +226,20 @@ async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsAr
 }
 
 /**
- * The institution machine's effects, run by the runner once DISABLE or
- * ENABLE is accepted, in the command's transaction: disabling an
- * institution locks out its main and business accounts and ends their
- * sessions; enabling it lets them in again, except business accounts
- * disabled on their own (old sessions stay ended: a fresh login is needed).
+ * The institution machine's effects, run by the runner once the event is
+ * accepted, in the command's transaction: APPROVE opens the main account
+ * (serial, 机构证号, check code, account, activation code by SMS);
+ * disabling an institution locks out its main and business accounts and
+ * ends their sessions; enabling it lets them in again, except business
+ * accounts disabled on their own (old sessions stay ended: a fresh login is
+ * needed).
  *
  * @example
- * const definition = { ...institutionDefinition, effects: institutionEffects() };
+ * const definition = { ...institutionDefinition, effects: institutionEffects({ security, accounts }) };
  */
-export function institutionEffects(): Record<string, Effect> {
+export function institutionEffects(deps: InstitutionFactsDeps): Record<string, Effect> {
   return {
+    openMainAccount: (args) => openMainAccount(deps, args),
     lockOutAccounts: ({ trx, id, now }) => setAccountsDisabled(trx, id, true, now),
     letAccountsIn: ({ trx, id, now }) => setAccountsDisabled(trx, id, false, now),
   };

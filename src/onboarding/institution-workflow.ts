@@ -20,6 +20,6 @@ export function createInstitutionWorkflow(deps: InstitutionFactsDeps): WorkflowD
     canSee: (actor, row, scope, executor) => inOrganisationScope(actor, row.id, row.department_id, scope, executor),
     canCreate: (actor) => actor.kind === 'public' || actor.kind === 'admin',
     facts: institutionFacts(deps),
-    effects: institutionEffects(),
+    effects: institutionEffects(deps),
   };
 }

@@ -1,5 +1,5 @@
 import t from 'tap';
-import { testEngine } from '../helpers/engine.js';
+import { district, testEngine } from '../helpers/engine.js';
 import type { Engine } from '../../src/create-engine.js';
 import { withChannel } from '../../src/onboarding/command-channel.js';
 import {
@@ -27,6 +27,22 @@ async function queryCode(engine: Engine, creditCode: string, institutionId: stri
   return (await lastSms(engine, 'institution.queryCode', institutionId))!.queryCode!;
 }
 
+t.test('the facts of APPROVE are a pure read: asking them opens no account and reserves no number', async (t) => {
+  const { engine } = await testEngine(t);
+  const id = await registered(engine);
+  const row = await engine.db.selectFrom('pw_institutions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const count = async (table: 'pw_accounts' | 'pw_outbox') =>
+    Number((await engine.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const before = { accounts: await count('pw_accounts'), outbox: await count('pw_outbox') };
+  const facts = await engine.db.transaction().execute((trx) =>
+    engine.institutions.definition.facts!({ trx, row: row as never, columns: {}, event: { type: 'APPROVE' }, actor: district, now: engine.clock.now() }),
+  );
+  t.same(facts, { red: false });
+  t.same({ accounts: await count('pw_accounts'), outbox: await count('pw_outbox') }, before);
+  const after = await engine.db.selectFrom('pw_institutions').select(['serial', 'account_no', 'check_code']).where('id', '=', id).executeTakeFirstOrThrow();
+  t.same(after, { serial: null, account_no: null, check_code: null });
+});
+
 t.test('APPROVE issues 机构证号, serial, check code, a password-less main account and texts the activation code', async (t) => {
   const { engine } = await testEngine(t);
   const id = await registered(engine);
@@ -42,7 +58,7 @@ t.test('APPROVE issues 机构证号, serial, check code, a password-less main ac
   const topics = (await engine.db.selectFrom('pw_outbox').select('topic').orderBy('id').execute()).map((r) => r.topic);
   t.same(topics, ['institution.activationCode', 'institution.approved']);
   const history = detail.history.at(-1)!;
-  t.match(history, { event: 'APPROVE', payload: { facts: { accountNo: 'JG00000' } } });
+  t.match(history, { event: 'APPROVE', payload: { issued: { accountNo: 'JG00000' } } }, 'the history records what the effect issued');
   t.notMatch(JSON.stringify(detail.history), sms!.activationCode!, 'the code is never in the history');
 
   const second = await registered(engine, huangshiUnit, plainFiles());
