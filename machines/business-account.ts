@@ -63,6 +63,7 @@ export const businessAccountMachine = setup({
     markActivated: assign({ activatedAt: ({ event }) => event.now }),
     // Effects: writes the engine performs once the event is accepted, in the same transaction
     // (the workflow definition's `effects`). The machine says when; the engine knows how.
+    openBusinessAccount: () => {},
     lockOutAccount: () => {},
     letAccountIn: () => {},
   },
@@ -75,7 +76,7 @@ export const businessAccountMachine = setup({
   states: {
     unissued: {
       ...label('未生成', 'Not generated', { absent: true }),
-      on: { GENERATE: { target: 'issued', guard: 'institutionActivated', actions: 'issueAccount' } },
+      on: { GENERATE: { target: 'issued', guard: 'institutionActivated', actions: ['openBusinessAccount', 'issueAccount'] } },
     },
     issued: {
       ...label('已生成（待激活）', 'Issued'),

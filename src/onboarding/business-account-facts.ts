@@ -4,7 +4,7 @@ import { newActivationCode } from '../accounts/secrets.js';
 import { revokeSessions } from '../accounts/revoke-sessions.js';
 import { findBusinessLine } from '../domain/business-codes.js';
 import type { Transaction } from 'kysely';
-import type { Effect, EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
+import type { Effect, EffectArgs, EffectPatch, EntityRow, FactsArgs, FactsProvider } from '../engine/workflow-definition.js';
 import type { Tables } from '../persistence/schema.js';
 import { validationFailed, workflowError } from '../errors.js';
 import { businessAccountNo } from './account-numbers.js';
@@ -14,18 +14,20 @@ import type { InstitutionFactsDeps } from './institution-facts.js';
 const DAY_MS = 86_400_000;
 
 /**
- * The business account machine's facts provider, with the effects that
- * commit together with the transition (a refusal rolls them back):
+ * The business account machine's facts provider (with the writes that
+ * still live here committing together with the transition):
  *
- * - GENERATE: the owning institution must be activated; the account number
- *   `WS-<serial>-<department code>-<business code>` is filled into the new
- *   row's columns, the login is created without a password, and an
- *   activation code is handed back through the command channel (shown once).
+ * - GENERATE (a read, locking the institution row): the owning institution
+ *   must be activated and the business code known and not yet generated;
+ *   the effect `openBusinessAccount` issues the number, creates the login
+ *   without a password and hands an activation code back through the
+ *   command channel (shown once).
  * - REISSUE_CODE: a fresh activation code, handed back the same way.
  * - ACTIVATE: consumes the activation code and sets the password.
  *
- * DISABLE / ENABLE write nothing here: the machine asks for the effects
- * `lockOutAccount` / `letAccountIn` ({@link businessAccountEffects}).
+ * GENERATE, DISABLE and ENABLE write nothing here: the machine asks for the
+ * effects `openBusinessAccount`, `lockOutAccount` / `letAccountIn`
+ * ({@link businessAccountEffects}).
  *
  * @example
  * const definition = { ...businessAccountDefinition, facts: businessAccountFacts({ security, accounts }) };
@@ -73,13 +75,27 @@ async function generate(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Bu
     .where('business_code', '=', line.code)
     .executeTakeFirst();
   if (existing) throw workflowError('INVALID_TRANSITION', '该业务账号已生成', { state: 'issued', event: 'GENERATE' });
-  const department = institution.department_id
-    ? await trx.selectFrom('pw_departments').select('code').where('id', '=', institution.department_id).executeTakeFirst()
-    : undefined;
-  const accountNo = businessAccountNo(institution.serial, department?.code ?? '000', line.code);
-  // The runner inserts these columns after the provider returns, in this transaction.
-  columns.account_no = accountNo;
-  columns.department_id ??= institution.department_id;
+  return { institutionActive };
+}
+
+/**
+ * GENERATE's effect: the account number `WS-<serial>-<department code>-<business code>`,
+ * the login (no password yet) and an activation code handed back through the
+ * command channel; the number and the department are written with the new
+ * row and into the machine's context. (The institution row is already locked
+ * by the facts' read.)
+ */
+async function openBusinessAccount(deps: InstitutionFactsDeps, args: EffectArgs): Promise<EffectPatch> {
+  const { trx, columns } = args;
+  const institutionId = columns.institution_id as string;
+  const line = findBusinessLine(String(columns.business_code))!;
+  const institution = await trx
+    .selectFrom('pw_institutions as i')
+    .leftJoin('pw_departments as d', 'd.id', 'i.department_id')
+    .select(['i.serial', 'i.name', 'i.department_id', 'd.code as department_code'])
+    .where('i.id', '=', institutionId)
+    .executeTakeFirstOrThrow();
+  const accountNo = businessAccountNo(institution.serial!, institution.department_code ?? '000', line.code);
   await deps.accounts.create(
     {
       kind: 'business',
@@ -92,7 +108,10 @@ async function generate(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Bu
     trx,
   );
   await issueFor(deps, args, { account_no: accountNo } as unknown as EntityRow);
-  return { institutionActive, accountNo };
+  return {
+    columns: { account_no: accountNo, department_id: (columns.department_id as string | null | undefined) ?? institution.department_id },
+    context: { accountNo },
+  };
 }
 
 async function issueFor(deps: InstitutionFactsDeps, { trx, event, now }: FactsArgs, row: EntityRow) {
@@ -124,16 +143,17 @@ async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsAr
 }
 
 /**
- * The business account machine's effects, run by the runner once DISABLE
- * or ENABLE is accepted, in the command's transaction: the account's login
- * stops (its sessions end) or resumes — not while the whole institution is
- * disabled.
+ * The business account machine's effects, run by the runner once the event
+ * is accepted, in the command's transaction: GENERATE opens the login;
+ * DISABLE / ENABLE stop it (its sessions end) or resume it — not while the
+ * whole institution is disabled.
  *
  * @example
- * const definition = { ...businessAccountDefinition, effects: businessAccountEffects() };
+ * const definition = { ...businessAccountDefinition, effects: businessAccountEffects({ security, accounts }) };
  */
-export function businessAccountEffects(): Record<string, Effect> {
+export function businessAccountEffects(deps: InstitutionFactsDeps): Record<string, Effect> {
   return {
+    openBusinessAccount: (args) => openBusinessAccount(deps, args),
     lockOutAccount: ({ trx, row, now }) => (row ? setDisabled(trx, row, true, now) : Promise.resolve()),
     letAccountIn: ({ trx, row, now }) => (row ? setDisabled(trx, row, false, now) : Promise.resolve()),
   };

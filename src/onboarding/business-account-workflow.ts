@@ -20,6 +20,6 @@ export function createBusinessAccountWorkflow(deps: InstitutionFactsDeps): Workf
     canSee: (actor, row, scope, executor) => inOrganisationScope(actor, row.institution_id, row.department_id, scope, executor),
     canCreate: (actor, columns) => actor.kind === 'institution' && actor.institutionId === columns.institution_id,
     facts: businessAccountFacts(deps),
-    effects: businessAccountEffects(),
+    effects: businessAccountEffects(deps),
   };
 }
