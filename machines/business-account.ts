@@ -64,6 +64,8 @@ export const businessAccountMachine = setup({
     // Effects: writes the engine performs once the event is accepted, in the same transaction
     // (the workflow definition's `effects`). The machine says when; the engine knows how.
     openBusinessAccount: () => {},
+    renewActivationCode: () => {},
+    activateLogin: () => {},
     lockOutAccount: () => {},
     letAccountIn: () => {},
   },
@@ -81,8 +83,8 @@ export const businessAccountMachine = setup({
     issued: {
       ...label('已生成（待激活）', 'Issued'),
       on: {
-        ACTIVATE: { target: 'active', guard: 'activationCodeValid', actions: 'markActivated' },
-        REISSUE_CODE: { target: 'issued', actions: 'reissueCode' },
+        ACTIVATE: { target: 'active', guard: 'activationCodeValid', actions: ['markActivated', 'activateLogin'] },
+        REISSUE_CODE: { target: 'issued', actions: ['reissueCode', 'renewActivationCode'] },
       },
     },
     active: {

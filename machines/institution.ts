@@ -104,6 +104,8 @@ export const institutionMachine = setup({
     // Effects: writes the engine performs once the event is accepted, in the same transaction
     // (the workflow definition's `effects`). The machine says when; the engine knows how.
     openMainAccount: () => {},
+    renewActivationCode: () => {},
+    activateLogin: () => {},
     lockOutAccounts: () => {},
     letAccountsIn: () => {},
   },
@@ -146,11 +148,11 @@ export const institutionMachine = setup({
     approved: {
       ...label('审核通过（待激活）', 'Approved'),
       on: {
-        ACTIVATE: { target: 'activated', guard: 'activationCodeValid', actions: 'markActivated' },
+        ACTIVATE: { target: 'activated', guard: 'activationCodeValid', actions: ['markActivated', 'activateLogin'] },
         REISSUE_CODE: {
           target: 'approved',
           guard: 'queryCodeVerified',
-          actions: ['reissueCode', { type: 'notify', params: { topic: 'institution.codeReissued' } }],
+          actions: ['reissueCode', 'renewActivationCode', { type: 'notify', params: { topic: 'institution.codeReissued' } }],
         },
       },
     },

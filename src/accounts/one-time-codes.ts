@@ -52,6 +52,38 @@ export async function issueCode(
     .execute();
 }
 
+/** The live (unused) code of a purpose and subject, its row locked for the transaction. */
+const liveCode = (db: Db, args: { purpose: 'activation' | 'query'; subject: string }) =>
+  db
+    .selectFrom('pw_one_time_codes')
+    .selectAll()
+    .where('purpose', '=', args.purpose)
+    .where('subject', '=', args.subject)
+    .where('used_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+
+/**
+ * Whether a code would be accepted now, without writing anything: what a
+ * command's facts ask (the effect then consumes it with {@link consumeCode}).
+ * The live code's row is locked for the rest of the transaction, so the
+ * answer holds until the effect runs. Wrong guesses are counted by the
+ * service's own check before the command (`consumeCode` with
+ * `consume: false`), not here.
+ *
+ * @example
+ * const refusal = await checkCode(trx, { purpose: 'activation', subject: accountNo, code, now });
+ */
+export async function checkCode(
+  db: Db,
+  args: { purpose: 'activation' | 'query'; subject: string; code: string; now: Date },
+): Promise<CodeRefusal | null> {
+  const live = await liveCode(db, args);
+  if (!live) return 'unknown';
+  if (live.expires_at.getTime() <= args.now.getTime()) return 'expired';
+  return live.code_hash === hashSecret(normaliseCode(args.code)) ? null : 'unknown';
+}
+
 /**
  * Checks a code and, unless `consume` is false, consumes it (single use).
  * A wrong guess counts against the live code and `maxAttempts` wrong
@@ -69,14 +101,7 @@ export async function consumeCode(
   db: Db,
   args: { purpose: 'activation' | 'query'; subject: string; code: string; now: Date; maxAttempts: number; consume?: boolean },
 ): Promise<CodeRefusal | null> {
-  const live = await db
-    .selectFrom('pw_one_time_codes')
-    .selectAll()
-    .where('purpose', '=', args.purpose)
-    .where('subject', '=', args.subject)
-    .where('used_at', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
+  const live = await liveCode(db, args);
   if (!live) return 'unknown';
   if (live.expires_at.getTime() <= args.now.getTime()) return 'expired';
   if (live.code_hash !== hashSecret(normaliseCode(args.code))) {

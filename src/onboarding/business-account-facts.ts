@@ -1,5 +1,5 @@
 import type { BusinessAccountFacts } from '../../machines/business-account.js';
-import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
+import { checkCode, issueCode } from '../accounts/one-time-codes.js';
 import { newActivationCode } from '../accounts/secrets.js';
 import { revokeSessions } from '../accounts/revoke-sessions.js';
 import { findBusinessLine } from '../domain/business-codes.js';
@@ -9,24 +9,25 @@ import type { Tables } from '../persistence/schema.js';
 import { validationFailed, workflowError } from '../errors.js';
 import { businessAccountNo } from './account-numbers.js';
 import { channelOf } from './command-channel.js';
-import type { InstitutionFactsDeps } from './institution-facts.js';
+import { activateLogin, type InstitutionFactsDeps } from './institution-facts.js';
 
 const DAY_MS = 86_400_000;
 
 /**
- * The business account machine's facts provider (with the writes that
- * still live here committing together with the transition):
+ * The business account machine's facts provider: pure reads inside the
+ * command's transaction.
  *
  * - GENERATE (a read, locking the institution row): the owning institution
  *   must be activated and the business code known and not yet generated;
  *   the effect `openBusinessAccount` issues the number, creates the login
  *   without a password and hands an activation code back through the
  *   command channel (shown once).
- * - REISSUE_CODE: a fresh activation code, handed back the same way.
- * - ACTIVATE: consumes the activation code and sets the password.
+ * - ACTIVATE (a read): whether the activation code is valid.
  *
- * GENERATE, DISABLE and ENABLE write nothing here: the machine asks for the
- * effects `openBusinessAccount`, `lockOutAccount` / `letAccountIn`
+ * Nothing is written here: the machine asks for the effects
+ * `openBusinessAccount` (GENERATE), `renewActivationCode` (REISSUE_CODE: a
+ * fresh code handed back the same way), `activateLogin` (ACTIVATE: the code
+ * spent, the password set), `lockOutAccount` / `letAccountIn`
  * ({@link businessAccountEffects}).
  *
  * @example
@@ -42,11 +43,8 @@ async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Busi
   switch (event.type) {
     case 'GENERATE':
       return generate(deps, args);
-    case 'REISSUE_CODE':
-      if (row?.state === 'issued') await issueFor(deps, args, row);
-      return {};
     case 'ACTIVATE':
-      return row?.state === 'issued' ? activate(deps, args, row) : { activationCodeValid: false };
+      return row?.state === 'issued' ? activate(args, row) : { activationCodeValid: false };
     default:
       return {};
   }
@@ -114,7 +112,7 @@ async function openBusinessAccount(deps: InstitutionFactsDeps, args: EffectArgs)
   };
 }
 
-async function issueFor(deps: InstitutionFactsDeps, { trx, event, now }: FactsArgs, row: EntityRow) {
+async function issueFor(deps: InstitutionFactsDeps, { trx, event, now }: FactsArgs, row: EntityRow): Promise<void> {
   const accountNo = row.account_no as string | null;
   if (!accountNo) return;
   const code = newActivationCode();
@@ -123,23 +121,11 @@ async function issueFor(deps: InstitutionFactsDeps, { trx, event, now }: FactsAr
   if (channel) channel.issuedActivationCode = code;
 }
 
-async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsArgs, row: EntityRow): Promise<BusinessAccountFacts> {
-  const channel = channelOf(event);
+async function activate({ trx, event, now }: FactsArgs, row: EntityRow): Promise<BusinessAccountFacts> {
+  const activationCode = channelOf(event)?.activationCode;
   const accountNo = row.account_no as string | null;
-  if (!channel?.activationCode || !accountNo) return { activationCodeValid: false };
-  const refusal = await consumeCode(trx, {
-    purpose: 'activation',
-    subject: accountNo,
-    code: channel.activationCode,
-    now,
-    maxAttempts: deps.security.codeMaxAttempts,
-  });
-  if (refusal !== null) return { activationCodeValid: false };
-  if (channel.password !== undefined) {
-    const account = await trx.selectFrom('pw_accounts').select('id').where('login', '=', accountNo).where('kind', '=', 'business').executeTakeFirst();
-    if (account) await deps.accounts.setPassword(trx, account.id, channel.password);
-  }
-  return { activationCodeValid: true };
+  if (!activationCode || !accountNo) return { activationCodeValid: false };
+  return { activationCodeValid: (await checkCode(trx, { purpose: 'activation', subject: accountNo, code: activationCode, now })) === null };
 }
 
 /**
@@ -154,6 +140,9 @@ async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsAr
 export function businessAccountEffects(deps: InstitutionFactsDeps): Record<string, Effect> {
   return {
     openBusinessAccount: (args) => openBusinessAccount(deps, args),
+    // REISSUE_CODE: a fresh activation code, handed back through the command channel (shown once).
+    renewActivationCode: (args) => (args.row ? issueFor(deps, args, args.row) : Promise.resolve()),
+    activateLogin: (args) => activateLogin(deps, args, 'business'),
     lockOutAccount: ({ trx, row, now }) => (row ? setDisabled(trx, row, true, now) : Promise.resolve()),
     letAccountIn: ({ trx, row, now }) => (row ? setDisabled(trx, row, false, now) : Promise.resolve()),
   };

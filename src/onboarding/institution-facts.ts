@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { InstitutionFacts } from '../../machines/institution.js';
 import type { Accounts } from '../accounts/accounts.js';
-import { consumeCode, issueCode } from '../accounts/one-time-codes.js';
+import { checkCode, consumeCode, issueCode } from '../accounts/one-time-codes.js';
 import { newActivationCode, newDigitCode } from '../accounts/secrets.js';
 import type { SecuritySettings } from '../accounts/security-settings.js';
 import { revokeSessions } from '../accounts/revoke-sessions.js';
@@ -98,9 +98,9 @@ async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Inst
     case 'APPROVE':
       return { red: row?.credit_code_check_ok === false };
     case 'REISSUE_CODE':
-      return row?.state === 'approved' ? reissue(deps, args, row) : { queryCodeVerified: false };
+      return row?.state === 'approved' ? reissue(args, row) : { queryCodeVerified: false };
     case 'ACTIVATE':
-      return row?.state === 'approved' ? activate(deps, args, row) : { activationCodeValid: false };
+      return row?.state === 'approved' ? activate(args, row) : { activationCodeValid: false };
     default:
       return {};
   }
@@ -181,48 +181,78 @@ async function sendActivationCode(deps: InstitutionFactsDeps, trx: Transaction<T
   return code;
 }
 
-async function reissue(deps: InstitutionFactsDeps, { trx, event, actor, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+async function reissue({ trx, event, actor, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
   const accountNo = row.account_no as string | null;
   if (!accountNo) return { queryCodeVerified: false };
+  if (actor.kind !== 'public') return {};
+  // The query code proves the caller holds the registered phone; the effect spends it.
+  const queryCode = channelOf(event)?.queryCode;
+  const refusal = queryCode ? await checkCode(trx, { purpose: 'query', subject: row.id, code: queryCode, now }) : 'unknown';
+  return { queryCodeVerified: refusal === null };
+}
+
+async function activate({ trx, event, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+  const activationCode = channelOf(event)?.activationCode;
+  const accountNo = row.account_no as string | null;
+  if (!activationCode || !accountNo) return { activationCodeValid: false };
+  return { activationCodeValid: (await checkCode(trx, { purpose: 'activation', subject: accountNo, code: activationCode, now })) === null };
+}
+
+/**
+ * REISSUE_CODE's effect: a fresh activation code (the old one stops
+ * working). The public 申请查询 spends its query code and gets the code back
+ * through the command channel; a reviewer never sees it: it goes to the
+ * registered phone only.
+ */
+async function renewActivationCode(deps: InstitutionFactsDeps, { trx, row, event, actor, now }: EffectArgs): Promise<void> {
+  const accountNo = row?.account_no as string | null | undefined;
+  if (!row || !accountNo) return;
   const channel = channelOf(event);
   if (actor.kind === 'public') {
-    // The query code proves the caller holds the registered phone; it is spent with this command.
-    const refusal = channel?.queryCode
-      ? await consumeCode(trx, { purpose: 'query', subject: row.id, code: channel.queryCode, now, maxAttempts: deps.security.codeMaxAttempts })
-      : 'unknown';
-    if (refusal !== null) return { queryCodeVerified: false };
+    if (!(await spend(deps, trx, { purpose: 'query', subject: row.id, code: channel?.queryCode, now }))) return;
     const code = newActivationCode();
     await issueCode(trx, { purpose: 'activation', subject: accountNo, code, now, ttlMs: deps.security.activationCodeDays * DAY_MS });
     channel!.issuedActivationCode = code;
-    return { queryCodeVerified: true };
+    return;
   }
-  // A reviewer never sees the code: it goes to the registered phone only.
   await sendActivationCode(deps, trx, row, accountNo, now);
-  return {};
 }
 
-async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+/**
+ * ACTIVATE's effect (institutions and business accounts alike): spends the
+ * activation code and sets the login's password.
+ *
+ * @example
+ * const effects = { activateLogin: (args) => activateLogin(deps, args, 'business') };
+ */
+export async function activateLogin(deps: InstitutionFactsDeps, { trx, row, event, now }: EffectArgs, kind: 'institution' | 'business'): Promise<void> {
+  const accountNo = row?.account_no as string | null | undefined;
+  if (!accountNo) return;
   const channel = channelOf(event);
-  const accountNo = row.account_no as string | null;
-  if (!channel?.activationCode || !accountNo) return { activationCodeValid: false };
-  const refusal = await consumeCode(trx, {
-    purpose: 'activation',
-    subject: accountNo,
-    code: channel.activationCode,
-    now,
-    maxAttempts: deps.security.codeMaxAttempts,
-  });
-  if (refusal !== null) return { activationCodeValid: false };
-  if (channel.password !== undefined) {
-    const account = await trx
-      .selectFrom('pw_accounts')
-      .select('id')
-      .where('login', '=', accountNo)
-      .where('kind', '=', 'institution')
-      .executeTakeFirst();
+  if (!(await spend(deps, trx, { purpose: 'activation', subject: accountNo, code: channel?.activationCode, now }))) return;
+  if (channel?.password !== undefined) {
+    const account = await trx.selectFrom('pw_accounts').select('id').where('login', '=', accountNo).where('kind', '=', kind).executeTakeFirst();
     if (account) await deps.accounts.setPassword(trx, account.id, channel.password);
   }
-  return { activationCodeValid: true };
+}
+
+/**
+ * Spends a code the facts found valid (its row is locked since). False only
+ * when a host's own facts accepted the event without a valid code: then
+ * there is nothing to spend, and nothing is issued or set on its strength.
+ *
+ * @example
+ * if (await spend(deps, trx, { purpose: 'activation', subject: accountNo, code, now })) await setPassword();
+ */
+export async function spend(
+  deps: Pick<InstitutionFactsDeps, 'security'>,
+  trx: Transaction<Tables>,
+  args: { purpose: 'activation' | 'query'; subject: string; code: string | undefined; now: Date },
+): Promise<boolean> {
+  const refusal = args.code
+    ? await consumeCode(trx, { purpose: args.purpose, subject: args.subject, code: args.code, now: args.now, maxAttempts: deps.security.codeMaxAttempts })
+    : 'unknown';
+  return refusal === null;
 }
 
 /**
@@ -240,6 +270,8 @@ async function activate(deps: InstitutionFactsDeps, { trx, event, now }: FactsAr
 export function institutionEffects(deps: InstitutionFactsDeps): Record<string, Effect> {
   return {
     openMainAccount: (args) => openMainAccount(deps, args),
+    renewActivationCode: (args) => renewActivationCode(deps, args),
+    activateLogin: (args) => activateLogin(deps, args, 'institution'),
     lockOutAccounts: ({ trx, id, now }) => setAccountsDisabled(trx, id, true, now),
     letAccountsIn: ({ trx, id, now }) => setAccountsDisabled(trx, id, false, now),
   };

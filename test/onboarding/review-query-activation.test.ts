@@ -43,6 +43,34 @@ t.test('the facts of APPROVE are a pure read: asking them opens no account and r
   t.same(after, { serial: null, account_no: null, check_code: null });
 });
 
+t.test('the facts of ACTIVATE only check the code: it is spent, and the password set, by the effect of the accepted event', async (t) => {
+  const { engine } = await testEngine(t);
+  const id = await registered(engine);
+  await engine.onboarding.sendInstitutionEvent(id, { type: 'APPROVE' }, wuhanReviewer);
+  const code = (await lastSms(engine, 'institution.activationCode', id))!.activationCode!;
+  const row = await engine.db.selectFrom('pw_institutions').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const unused = () => engine.db.selectFrom('pw_one_time_codes').select('id').where('subject', '=', 'JG00000').where('used_at', 'is', null).execute();
+  const ask = (activationCode: string) =>
+    engine.db.transaction().execute((trx) =>
+      engine.institutions.definition.facts!({
+        trx,
+        row: row as never,
+        columns: {},
+        event: withChannel({ type: 'ACTIVATE' }, { activationCode, password: 'Demo@2026' }),
+        actor: anonymous,
+        now: engine.clock.now(),
+      }),
+    );
+  t.same(await ask(code), { activationCodeValid: true });
+  t.same(await ask('AAAA-BBBB-CCCC'), { activationCodeValid: false });
+  t.equal((await unused()).length, 1, 'asking spends nothing');
+  const account = () => engine.db.selectFrom('pw_accounts').select('password_hash').where('login', '=', 'JG00000').executeTakeFirstOrThrow();
+  t.equal((await account()).password_hash, null);
+  await engine.institutions.send(id, withChannel({ type: 'ACTIVATE' }, { activationCode: code, password: 'Demo@2026' }), anonymous);
+  t.equal((await unused()).length, 0, 'the accepted ACTIVATE spent it');
+  t.not((await account()).password_hash, null, 'and set the password');
+});
+
 t.test('APPROVE issues 机构证号, serial, check code, a password-less main account and texts the activation code', async (t) => {
   const { engine } = await testEngine(t);
   const id = await registered(engine);
