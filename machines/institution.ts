@@ -103,6 +103,7 @@ export const institutionMachine = setup({
     notify: (_args, _params: { topic: string }) => {},
     // Effects: writes the engine performs once the event is accepted, in the same transaction
     // (the workflow definition's `effects`). The machine says when; the engine knows how.
+    storeRegistration: () => {},
     openMainAccount: () => {},
     renewActivationCode: () => {},
     activateLogin: () => {},
@@ -118,7 +119,7 @@ export const institutionMachine = setup({
   states: {
     none: {
       ...label('未注册', 'Not registered', { absent: true }),
-      on: { REGISTER: { target: 'applied', guard: 'creditCodeNotRegistered', actions: 'takeRegistration' } },
+      on: { REGISTER: { target: 'applied', guard: 'creditCodeNotRegistered', actions: ['takeRegistration', 'storeRegistration'] } },
     },
     applied: {
       ...label('待审核', 'Applied'),
@@ -139,11 +140,11 @@ export const institutionMachine = setup({
     },
     rejected: {
       ...label('审核不通过', 'Rejected'),
-      on: { RESUBMIT: { target: 'applied', guard: 'creditCodeNotRegistered', actions: 'takeRegistration' } },
+      on: { RESUBMIT: { target: 'applied', guard: 'creditCodeNotRegistered', actions: ['takeRegistration', 'storeRegistration'] } },
     },
     returned: {
       ...label('退回', 'Returned'),
-      on: { RESUBMIT: { target: 'applied', guard: 'creditCodeNotRegistered', actions: 'takeRegistration' } },
+      on: { RESUBMIT: { target: 'applied', guard: 'creditCodeNotRegistered', actions: ['takeRegistration', 'storeRegistration'] } },
     },
     approved: {
       ...label('审核通过（待激活）', 'Approved'),

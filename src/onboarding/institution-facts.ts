@@ -62,39 +62,35 @@ export function registrationColumns(form: RegistrationForm): Record<string, unkn
 }
 
 /**
- * The institution machine's facts provider. Besides the facts its guards
- * read, it performs the effects that must commit or roll back with the
- * transition — the provider is the runner's only hook inside the command's
- * transaction, and a refusal rolls everything here back:
+ * The institution machine's facts provider: what its guards read, and
+ * nothing written (issue 14) — the writes are the effects the machine names
+ * ({@link institutionEffects}):
  *
- * - REGISTER / RESUBMIT: red indicator and live-duplicate check; the form
- *   and the attachments (a resubmission replaces both).
- * - APPROVE: the red flag only; the account is opened by the effect
- *   `openMainAccount` once the machine accepted the event.
- * - REISSUE_CODE: a fresh activation code (the old one stops working), by
- *   SMS for a reviewer, handed back through the command channel for the
- *   public 申请查询 once its query code is consumed here.
- * - ACTIVATE: consumes the activation code and sets the password.
- *
- * APPROVE, DISABLE and ENABLE write nothing here: the machine asks for the
- * effects `openMainAccount`, `lockOutAccounts` / `letAccountsIn`
- * ({@link institutionEffects}).
+ * - REGISTER / RESUBMIT: the red indicator and the live-duplicate check;
+ *   a public resubmission's 申请查询 code is checked (an unknown one refuses
+ *   with INVALID_CODE). Effect `storeRegistration`: the files, the new form,
+ *   the code spent.
+ * - APPROVE: the red flag. Effect `openMainAccount`.
+ * - REISSUE_CODE: a public caller's query code is checked. Effect
+ *   `renewActivationCode`.
+ * - ACTIVATE: the activation code is checked. Effect `activateLogin`.
+ * - DISABLE / ENABLE: nothing to read. Effects `lockOutAccounts` / `letAccountsIn`.
  *
  * @example
- * const definition = { ...institutionDefinition, facts: institutionFacts({ security, accounts }) };
+ * const definition = { ...institutionDefinition, facts: institutionFacts() };
  */
-export function institutionFacts(deps: InstitutionFactsDeps): FactsProvider {
+export function institutionFacts(): FactsProvider {
   // Spread: the runner takes a plain record of facts.
-  return async (args) => ({ ...(await decide(deps, args)) });
+  return async (args) => ({ ...(await decide(args)) });
 }
 
-async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<InstitutionFacts> {
+async function decide(args: FactsArgs): Promise<InstitutionFacts> {
   const { row, event } = args;
   switch (event.type) {
     case 'REGISTER':
       return register(args);
     case 'RESUBMIT':
-      return row ? resubmit(deps, args, row) : {};
+      return row ? resubmit(args, row) : {};
     case 'APPROVE':
       return { red: row?.credit_code_check_ok === false };
     case 'REISSUE_CODE':
@@ -106,15 +102,13 @@ async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Inst
   }
 }
 
-async function register({ trx, columns, event, actor, now }: FactsArgs): Promise<InstitutionFacts> {
+async function register({ trx, columns }: FactsArgs): Promise<InstitutionFacts> {
   const creditCode = typeof columns.credit_code === 'string' ? columns.credit_code : null;
   const alreadyRegistered = creditCode ? await liveRegistrationExists(trx, creditCode) : false;
-  const registration = channelOf(event)?.registration;
-  if (registration && !alreadyRegistered) await attachRegistrationFiles(trx, registration.entityId, registration.files, actor, now);
   return { red: columns.credit_code_check_ok === false, alreadyRegistered };
 }
 
-async function resubmit(deps: InstitutionFactsDeps, { trx, event, actor, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
+async function resubmit({ trx, event, actor, now }: FactsArgs, row: EntityRow): Promise<InstitutionFacts> {
   const channel = channelOf(event);
   const registration = channel?.registration;
   const creditCode = (registration?.form.creditCode ?? row.credit_code) as string | null;
@@ -122,18 +116,31 @@ async function resubmit(deps: InstitutionFactsDeps, { trx, event, actor, now }: 
   const resubmittable = row.state === 'rejected' || row.state === 'returned';
   if (resubmittable && registration && actor.kind === 'public') {
     // New data and files replace the registered ones (admin phone included): the texted 申请查询
-    // code proves the caller holds the phone registered now. It is spent with this command.
-    const refusal = channel?.queryCode
-      ? await consumeCode(trx, { purpose: 'query', subject: row.id, code: channel.queryCode, now, maxAttempts: deps.security.codeMaxAttempts })
-      : 'unknown';
+    // code proves the caller holds the phone registered now. The effect spends it.
+    const refusal = channel?.queryCode ? await checkCode(trx, { purpose: 'query', subject: row.id, code: channel.queryCode, now }) : 'unknown';
     if (refusal !== null) throw workflowError('INVALID_CODE', undefined, { rule: 'queryCodeVerified', field: 'queryCode' });
-  }
-  if (registration && resubmittable && !alreadyRegistered) {
-    await trx.updateTable('pw_institutions').set(formColumns(registration.form)).where('id', '=', row.id).execute();
-    await attachRegistrationFiles(trx, row.id, registration.files, actor, now);
   }
   const checkOk = registration ? registration.form.creditCodeCheckOk : row.credit_code_check_ok;
   return { red: checkOk === false, alreadyRegistered };
+}
+
+/**
+ * REGISTER's and RESUBMIT's effect: the registration's files become the
+ * institution's attachments (a resubmission's replace the earlier ones);
+ * a resubmission's form replaces the registered data, written with the row,
+ * and a public resubmission spends its 申请查询 code.
+ */
+async function storeRegistration(deps: InstitutionFactsDeps, { trx, id, row, event, actor, now }: EffectArgs): Promise<EffectPatch | void> {
+  const channel = channelOf(event);
+  const registration = channel?.registration;
+  if (!registration) return;
+  if (!row) {
+    await attachRegistrationFiles(trx, registration.entityId, registration.files, actor, now);
+    return;
+  }
+  if (actor.kind === 'public' && !(await spend(deps, trx, { purpose: 'query', subject: row.id, code: channel?.queryCode, now }))) return;
+  await attachRegistrationFiles(trx, id, registration.files, actor, now);
+  return { columns: formColumns(registration.form) };
 }
 
 /**
@@ -257,7 +264,9 @@ export async function spend(
 
 /**
  * The institution machine's effects, run by the runner once the event is
- * accepted, in the command's transaction: APPROVE opens the main account
+ * accepted, in the command's transaction: REGISTER / RESUBMIT store the
+ * registration (files, form, the query code spent); REISSUE_CODE renews the
+ * activation code; ACTIVATE spends it and sets the password; APPROVE opens the main account
  * (serial, 机构证号, check code, account, activation code by SMS);
  * disabling an institution locks out its main and business accounts and
  * ends their sessions; enabling it lets them in again, except business
@@ -269,6 +278,7 @@ export async function spend(
  */
 export function institutionEffects(deps: InstitutionFactsDeps): Record<string, Effect> {
   return {
+    storeRegistration: (args) => storeRegistration(deps, args),
     openMainAccount: (args) => openMainAccount(deps, args),
     renewActivationCode: (args) => renewActivationCode(deps, args),
     activateLogin: (args) => activateLogin(deps, args, 'institution'),

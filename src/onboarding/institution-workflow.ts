@@ -19,7 +19,7 @@ export function createInstitutionWorkflow(deps: InstitutionFactsDeps): WorkflowD
     payloadKeys: ['reason'],
     canSee: (actor, row, scope, executor) => inOrganisationScope(actor, row.id, row.department_id, scope, executor),
     canCreate: (actor) => actor.kind === 'public' || actor.kind === 'admin',
-    facts: institutionFacts(deps),
+    facts: institutionFacts(),
     effects: institutionEffects(deps),
   };
 }

@@ -386,8 +386,8 @@ t.test('effects run once the machine accepted the event, inside its transaction:
   t.equal((await engine.db.selectFrom('pw_history').select('seq').where('entity_id', '=', id).execute()).length, before.length, 'no history row');
 });
 
-t.test('APPROVE, GENERATE, REISSUE_CODE, ACTIVATE, DISABLE and ENABLE write through effects the machines name, not through the facts providers', async (t) => {
+t.test('every write of the onboarding machines runs through an effect the machine names, not through the facts providers', async (t) => {
   const { engine } = await testEngine(t);
-  t.same(Object.keys(engine.institutions.definition.effects ?? {}).sort(), ['activateLogin', 'letAccountsIn', 'lockOutAccounts', 'openMainAccount', 'renewActivationCode']);
+  t.same(Object.keys(engine.institutions.definition.effects ?? {}).sort(), ['activateLogin', 'letAccountsIn', 'lockOutAccounts', 'openMainAccount', 'renewActivationCode', 'storeRegistration']);
   t.same(Object.keys(engine.businessAccounts.definition.effects ?? {}).sort(), ['activateLogin', 'letAccountIn', 'lockOutAccount', 'openBusinessAccount', 'renewActivationCode']);
 });
