@@ -80,9 +80,6 @@ export interface HistoryEntry {
   at: string;
 }
 
-/** A history row as the one-statement read returns it (the instant still PostgreSQL's text). */
-type HistoryJson = Omit<HistoryEntry, 'at'> & { at: string };
-
 /** Runs one workflow's commands, each in one transaction. */
 export interface TransitionRunner {
   readonly definition: WorkflowDefinition;
@@ -431,12 +428,12 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         .selectFrom(`${table} as t`)
         .selectAll('t')
         .select(
-          sql<HistoryJson[]>`(select coalesce(json_agg(json_build_object('seq', h.seq, 'from', h.from_state, 'to', h.to_state, 'event', h.event_type,
+          sql<HistoryEntry[]>`(select coalesce(json_agg(json_build_object('seq', h.seq, 'from', h.from_state, 'to', h.to_state, 'event', h.event_type,
              'payload', h.payload, 'actorId', h.actor_id, 'actorRole', h.actor_role, 'at', h.created_at) order by h.seq), '[]'::json)
              from pw_history h where h.entity_id = t.id)`.as('history_json'),
         )
         .where('t.id', '=', id)
-        .executeTakeFirst()) as (EntityRow & { history_json: HistoryJson[] }) | undefined;
+        .executeTakeFirst()) as (EntityRow & { history_json: HistoryEntry[] }) | undefined;
       if (!found || !(await def.canSee(actor, found, deps.scope))) throw workflowError('NOT_FOUND');
       const { history_json: history, ...row } = found;
       return {

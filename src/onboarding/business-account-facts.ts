@@ -31,18 +31,18 @@ const DAY_MS = 86_400_000;
  * ({@link businessAccountEffects}).
  *
  * @example
- * const definition = { ...businessAccountDefinition, facts: businessAccountFacts({ security, accounts }) };
+ * const definition = { ...businessAccountDefinition, facts: businessAccountFacts() };
  */
-export function businessAccountFacts(deps: InstitutionFactsDeps): FactsProvider {
+export function businessAccountFacts(): FactsProvider {
   // Spread: the runner takes a plain record of facts.
-  return async (args) => ({ ...(await decide(deps, args)) });
+  return async (args) => ({ ...(await decide(args)) });
 }
 
-async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<BusinessAccountFacts> {
+async function decide(args: FactsArgs): Promise<BusinessAccountFacts> {
   const { row, event } = args;
   switch (event.type) {
     case 'GENERATE':
-      return generate(deps, args);
+      return generate(args);
     case 'ACTIVATE':
       return row?.state === 'issued' ? activate(args, row) : { activationCodeValid: false };
     default:
@@ -50,7 +50,7 @@ async function decide(deps: InstitutionFactsDeps, args: FactsArgs): Promise<Busi
   }
 }
 
-async function generate(deps: InstitutionFactsDeps, args: FactsArgs): Promise<BusinessAccountFacts> {
+async function generate(args: FactsArgs): Promise<BusinessAccountFacts> {
   const { trx, row, columns } = args;
   const institutionId = (row?.institution_id ?? columns.institution_id) as string | undefined;
   if (!institutionId) return { institutionActive: false };

@@ -19,7 +19,7 @@ export function createBusinessAccountWorkflow(deps: InstitutionFactsDeps): Workf
     payloadKeys: ['reason'],
     canSee: (actor, row, scope, executor) => inOrganisationScope(actor, row.institution_id, row.department_id, scope, executor),
     canCreate: (actor, columns) => actor.kind === 'institution' && actor.institutionId === columns.institution_id,
-    facts: businessAccountFacts(deps),
+    facts: businessAccountFacts(),
     effects: businessAccountEffects(deps),
   };
 }

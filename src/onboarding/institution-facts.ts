@@ -247,11 +247,8 @@ export async function activateLogin(deps: InstitutionFactsDeps, { trx, row, even
  * Spends a code the facts found valid (its row is locked since). False only
  * when a host's own facts accepted the event without a valid code: then
  * there is nothing to spend, and nothing is issued or set on its strength.
- *
- * @example
- * if (await spend(deps, trx, { purpose: 'activation', subject: accountNo, code, now })) await setPassword();
  */
-export async function spend(
+async function spend(
   deps: Pick<InstitutionFactsDeps, 'security'>,
   trx: Transaction<Tables>,
   args: { purpose: 'activation' | 'query'; subject: string; code: string | undefined; now: Date },
