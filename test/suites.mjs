@@ -54,6 +54,8 @@ export const embeddedOnly = [
   'test/reliability/permission-matrix.test.ts',
   'test/security/hardening.test.ts',
   'test/adapters/browser.test.ts',
+  // The console's journeys in chromium against `npm start`'s server (embedded database, demo data).
+  'test/adapters/web/console-journeys.test.ts',
   'test/docs/openapi-doc.test.ts',
   'test/docs/typed-client.test.ts',
   'test/package/packed-package.test.ts',

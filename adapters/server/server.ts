@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import fastifyHelmet from '@fastify/helmet';
 import { sql } from 'kysely';
@@ -6,6 +8,7 @@ import { createLogger } from '../../src/logging/logger.js';
 import { probationPlugin } from '../http/plugin.js';
 import { errorHandler } from '../http/error-handler.js';
 import { pageRoutes } from './pages/routes.js';
+import { defaultConsoleRoot, probationConsole } from '../http/console.js';
 
 export interface BuildServerOptions {
   engine: Engine;
@@ -21,10 +24,14 @@ export interface BuildServerOptions {
   trustProxy?: boolean | number | string[];
   /** Serve the development SMS inbox at /api/v1/dev/sms (SMS_PROVIDER=inbox). */
   devSmsInbox?: boolean;
+  /** Serve the web console at `/` (default true; it must have been built: `npm run build`). */
+  console?: boolean;
+  /** Where the built console is (default `dist/web`). */
+  consoleRoot?: string;
 }
 
 /**
- * The bundled server: health probes and pages (`/`, `/workflows`) at the root
+ * The bundled server: the web console at `/`, health probes and the workflows page at the root,
  * and the API under /api/v1.
  * Separate from `serve` so tests drive it with `inject()` without a socket.
  *
@@ -90,6 +97,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     ...(options.rateLimitPublic !== undefined ? { rateLimitPublic: options.rateLimitPublic } : {}),
     ...(options.devSmsInbox ? { devSmsInbox: true } : {}),
   });
+  if (options.console !== false) {
+    const root = options.consoleRoot ?? defaultConsoleRoot();
+    // `npm start` always builds it; a server started from an unbuilt checkout (a test run) says so and goes on.
+    if (existsSync(join(root, 'index.html'))) await app.register(probationConsole, { root });
+    else app.log.warn({ root }, 'the web console is not built (npm run build): / is not served');
+  }
   return app;
 }
 

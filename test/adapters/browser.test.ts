@@ -1,36 +1,10 @@
 import t from 'tap';
-import { existsSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { machines } from '../../machines/index.js';
 import { describeWorkflow } from '../../src/diagrams/mermaid.js';
+import { browserSkip as skip, launchBrowser, watch } from '../helpers/browser.js';
 import { testServer } from '../helpers/server.js';
-
-/**
- * The pages in a real browser: Debian's chromium (installed by .ci/run),
- * driven by playwright-core. Where no chromium exists the tests are skipped
- * with a message saying so, never passed.
- */
-const expectedChromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-// CHROMIUM_PATH, when set, is the only browser tried; otherwise Debian's, then any `chromium` on PATH.
-const candidates = process.env.CHROMIUM_PATH
-  ? [process.env.CHROMIUM_PATH]
-  : [expectedChromium, ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'chromium'))];
-const executablePath = candidates.find((candidate) => existsSync(candidate));
-const skip = executablePath ? false : `no chromium at ${expectedChromium}: browser tests skipped`;
-
-// Playwright gives every launch() a fresh temporary profile (and refuses --user-data-dir in args).
-const args = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const workflows = Object.entries(machines).map(([name, machine]) => describeWorkflow(name, machine));
 
@@ -38,26 +12,11 @@ const workflows = Object.entries(machines).map(([name, machine]) => describeWork
 const edgeRules = (mermaid: string) =>
   new Set([...mermaid.matchAll(/ : [^\n[]*\[([^\]]+)\]$/gm)].flatMap((m) => m[1]!.split(', ')));
 
-/** Console errors, uncaught page errors, failed requests and requests leaving the server, as they happen. */
-function watch(page: Page, origin: string): string[] {
-  const problems: string[] = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
-  });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-  page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`));
-  page.on('request', (request) => {
-    const url = new URL(request.url());
-    if (url.origin !== origin && url.protocol !== 'data:') problems.push(`request left the server: ${request.url()}`);
-  });
-  return problems;
-}
-
 t.test('the bundled server\'s pages render in a browser', { skip }, async (t) => {
   const { app } = await testServer(t);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const origin = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-  const browser: Browser = await chromium.launch({ executablePath: executablePath!, args, timeout: 30_000 });
+  const browser: Browser = await launchBrowser();
   t.teardown(() => browser.close());
 
   await t.test('/workflows draws the three diagrams with Chinese state labels and rule names on the edges', async (t) => {

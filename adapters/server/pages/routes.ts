@@ -3,7 +3,6 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { machines } from '../../../machines/index.js';
 import { describeWorkflow } from '../../../src/diagrams/mermaid.js';
 import { pageContentSecurityPolicy } from './html.js';
-import { indexPageHtml } from './index-html.js';
 import { resolveMermaidAsset } from './mermaid-asset.js';
 import { workflowsPageHtml } from './workflows-html.js';
 import { workflowsPageScript, workflowsPageScriptVersion } from './workflows-script.js';
@@ -20,7 +19,7 @@ const yearLong = 'public, max-age=31536000, immutable';
 const javascript = 'text/javascript; charset=utf-8';
 
 /**
- * The bundled server's pages: `/` (links), `/workflows` (the three machines'
+ * The bundled server's pages: `/workflows` (the three machines'
  * diagrams drawn in the browser, with their state and event tables) and
  * the scripts they load from `/assets/`. Everything is served from this
  * process: the browser needs no network beyond the server.
@@ -40,7 +39,6 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, opt
     workflowsJson: `${options.apiPrefix}/workflows`,
     home: '/',
   });
-  const indexHtml = indexPageHtml({ workflows: '/workflows', apiDocs: options.apiDocs });
 
   const sendPage = (reply: FastifyReply, html: string) =>
     reply
@@ -51,7 +49,6 @@ export const pageRoutes: FastifyPluginAsync<PageRoutesOptions> = async (app, opt
       .header('cache-control', 'no-cache')
       .send(html);
 
-  app.get('/', async (_request, reply) => sendPage(reply, indexHtml));
   app.get('/workflows', async (_request, reply) => sendPage(reply, workflowsHtml));
   app.get('/assets/workflows-page.js', async (_request, reply) =>
     reply.type(javascript).header('cache-control', yearLong).header('x-content-type-options', 'nosniff').send(workflowsPageScript),

@@ -74,13 +74,31 @@ t.test('GET /assets/workflows-page.js draws the diagrams and reports the outcome
   t.match(res.body, /data-diagrams/);
 });
 
-t.test('GET / is a small index linking the workflows page and the API docs, under the same CSP', async (t) => {
-  const res = await app.inject({ method: 'GET', url: '/' });
+t.test('GET / is the web console, under a CSP without inline or evaluated script', async (t) => {
+  const res = await app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
   t.equal(res.statusCode, 200);
   t.equal(res.headers['content-type'], 'text/html; charset=utf-8');
-  t.match(String(res.headers['content-security-policy']), /script-src 'self'/);
-  t.ok(res.body.includes('href="/workflows"'));
-  t.ok(res.body.includes('href="/docs"'));
+  t.match(String(res.headers['content-security-policy']), /script-src 'self';/);
+  t.notMatch(String(res.headers['content-security-policy']), /unsafe-eval/);
+  t.match(res.body, /<div id="app"><\/div>/);
+  const script = /src="(\/console\/[^"]+\.js)"/.exec(res.body)?.[1];
+  t.ok(script, 'the page loads its script from /console/');
+  const asset = await app.inject({ method: 'GET', url: script! });
+  t.equal(asset.statusCode, 200);
+  t.match(String(asset.headers['cache-control']), /immutable/, 'hashed files are cached for good');
+});
+
+t.test('a console screen reloads from its URL; an unknown file or API path is still a 404', async (t) => {
+  const screen = await app.inject({ method: 'GET', url: '/review/projects/abc', headers: { accept: 'text/html,application/xhtml+xml' } });
+  t.equal(screen.statusCode, 200);
+  t.match(screen.body, /<div id="app">/);
+  const file = await app.inject({ method: 'GET', url: '/missing.js', headers: { accept: 'text/html' } });
+  t.equal(file.statusCode, 404);
+  const api = await app.inject({ method: 'GET', url: '/api/v1/missing', headers: { accept: 'text/html' } });
+  t.equal(api.statusCode, 404);
+  t.equal(api.json().error.code, 'NOT_FOUND');
+  const json = await app.inject({ method: 'GET', url: '/review/projects' });
+  t.equal(json.statusCode, 404, 'a client that does not ask for HTML gets no page');
 });
 
 t.test('the interactive docs link back to the workflows page; openapi.json stays as generated', async (t) => {

@@ -1,0 +1,66 @@
+/**
+ * Debian's chromium (installed by .ci/run), driven by playwright-core. Where no chromium exists the
+ * browser tests are skipped with a message saying so, never passed.
+ */
+import { existsSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const expectedChromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+// CHROMIUM_PATH, when set, is the only browser tried; otherwise Debian's, then any `chromium` on PATH.
+const candidates = process.env.CHROMIUM_PATH
+  ? [process.env.CHROMIUM_PATH]
+  : [expectedChromium, ...(process.env.PATH ?? '').split(delimiter).filter(Boolean).map((dir) => join(dir, 'chromium'))];
+const executablePath = candidates.find((candidate) => existsSync(candidate));
+
+/** `skip` for a tap test: false, or why the browser tests cannot run here. */
+export const browserSkip: false | string = executablePath ? false : `no chromium at ${expectedChromium}: browser tests skipped`;
+
+// Playwright gives every launch() a fresh temporary profile (and refuses --user-data-dir in args).
+// Without the background-networking flags chromium tries to reach Google at every start.
+const args = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Launches the browser. */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: executablePath!, args, timeout: 30_000 });
+}
+
+/**
+ * Console errors, uncaught page errors, failed requests, error answers and requests leaving the
+ * server, as they happen. An API refusal (4xx under /api/) is the page's business — the screens show
+ * it — so chromium's own "Failed to load resource" line for it is not counted; a 5xx anywhere, or a
+ * 4xx for a page or asset, is.
+ */
+export function watch(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return;
+    problems.push(`console: ${message.text()}`);
+  });
+  page.on('response', (response) => {
+    const url = new URL(response.url());
+    const apiRefusal = url.pathname.startsWith('/api/') && response.status() < 500;
+    if (response.status() >= 400 && !apiRefusal) problems.push(`${response.status()}: ${response.url()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // A download saved by the page is reported as aborted by the headless browser; it is not a failure.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED' && request.url().startsWith('blob:')) return;
+    problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
+  });
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') problems.push(`request left the server: ${request.url()}`);
+  });
+  return problems;
+}
