@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 
 const expectedChromium = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 // CHROMIUM_PATH, when set, is the only browser tried; otherwise Debian's, then any `chromium` on PATH.
@@ -54,8 +54,9 @@ export function watch(page: Page, origin: string): string[] {
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => {
-    // A download saved by the page is reported as aborted by the headless browser; it is not a failure.
-    if (request.failure()?.errorText === 'net::ERR_ABORTED' && request.url().startsWith('blob:')) return;
+    // Aborted by the browser itself — a navigation (reload, redirect to 登录) cancels what the old page
+    // was still loading, a saved download ends so — not a failure of the server.
+    if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
     problems.push(`request failed: ${request.url()} ${request.failure()?.errorText ?? ''}`);
   });
   page.on('request', (request) => {
@@ -63,4 +64,48 @@ export function watch(page: Page, origin: string): string[] {
     if (url.origin !== origin && url.protocol !== 'data:' && url.protocol !== 'blob:') problems.push(`request left the server: ${request.url()}`);
   });
   return problems;
+}
+
+/**
+ * What the console tests do on every screen: open a page as a fresh user (own context, own
+ * sessionStorage, 1280×800), log in through the 登录 screen, pick an Element Plus select option,
+ * type a date; and every page's problems (see {@link watch}) collected for one final check.
+ *
+ * @example
+ * const ui = consoleDriver(browser, server.url);
+ * const page = await ui.open('/login');
+ * await ui.logIn(page, 'wuhan');
+ */
+export function consoleDriver(browser: Browser, origin: string) {
+  const watched: string[][] = [];
+  return {
+    async open(path: string): Promise<Page> {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+      const page = await context.newPage();
+      watched.push(watch(page, origin));
+      await page.goto(`${origin}${path}`);
+      return page;
+    },
+    async logIn(page: Page, login: string, password = 'Demo@2026') {
+      await page.goto(`${origin}/login`);
+      await page.getByLabel('账号', { exact: true }).fill(login);
+      await page.getByLabel('密码', { exact: true }).fill(password);
+      await page.getByRole('button', { name: '登录' }).click();
+      await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    },
+    /** Picks an option of an Element Plus select (its list is a popper at the end of the body). */
+    async choose(page: Page, label: string, option: string) {
+      // The select's input sits under its placeholder: click through it, as a user's click lands on the box.
+      await page.locator('input').and(page.getByLabel(label, { exact: true })).click({ force: true });
+      await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+    },
+    /** Types a date into an Element Plus date picker and confirms it. */
+    async typeDate(input: Locator, value: string) {
+      await input.click();
+      await input.fill(value);
+      await input.press('Enter');
+    },
+    /** Every problem seen on any page so far. */
+    problems: () => watched.flat(),
+  };
 }

@@ -7,15 +7,14 @@ import t from 'tap';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { browserSkip, launchBrowser, watch } from '../../helpers/browser.js';
+import type { Browser } from 'playwright-core';
+import { browserSkip, consoleDriver, launchBrowser } from '../../helpers/browser.js';
 import { loginTo, request, startServer, waitUntil, type ServerProcess } from '../../helpers/processes.js';
 import { creditCodeCheckCharacter } from '../../../src/domain/credit-code.js';
 import { residentIdCheckCharacter } from '../../../src/domain/id-card.js';
 
 t.setTimeout(300_000);
 
-const password = 'Demo@2026';
 const newPassword = 'Hubei@2027';
 const first17 = '12420102MB0000777';
 const creditCode = first17 + creditCodeCheckCharacter(first17);
@@ -31,38 +30,7 @@ t.test('the console: every role does its part of the seed in the browser', { ski
   const origin = server.url;
   const browser: Browser = await launchBrowser();
   t.teardown(() => browser.close());
-  const watched: string[][] = [];
-
-  /** A fresh browser context (its own sessionStorage: one user) at 1280×800. */
-  async function open(path: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
-    const page = await context.newPage();
-    watched.push(watch(page, origin));
-    await page.goto(`${origin}${path}`);
-    return page;
-  }
-
-  async function logIn(page: Page, login: string, pw = password) {
-    await page.goto(`${origin}/login`);
-    await page.getByLabel('账号', { exact: true }).fill(login);
-    await page.getByLabel('密码', { exact: true }).fill(pw);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-  }
-
-  /** Picks an option of an Element Plus select (its list is a popper at the end of the body). */
-  async function choose(page: Page, label: string, option: string) {
-    // The select's input sits under its placeholder: click through it, as a user's click lands on the box.
-    await page.locator('input').and(page.getByLabel(label, { exact: true })).click({ force: true });
-    await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
-  }
-
-  /** Types a date into an Element Plus date picker and confirms it. */
-  async function typeDate(page: Page, input: ReturnType<Page['locator']>, value: string) {
-    await input.click();
-    await input.fill(value);
-    await input.press('Enter');
-  }
+  const { open, logIn, choose, typeDate, problems } = consoleDriver(browser, origin);
 
   await t.test('the page is served with a CSP that allows no eval and nothing from elsewhere', async (t) => {
     const res = await fetch(`${origin}/`, { headers: { accept: 'text/html' } });
@@ -179,7 +147,7 @@ t.test('the console: every role does its part of the seed in the browser', { ski
 
     await page.getByLabel('姓名', { exact: true }).fill('孔二');
     await page.getByLabel('证件编号', { exact: true }).fill(candidateIdNumber);
-    await typeDate(page, page.getByLabel('证件有效期起', { exact: true }), '2016-05-01');
+    await typeDate(page.getByLabel('证件有效期起', { exact: true }), '2016-05-01');
     await page.getByText('长期').click();
     await page.getByLabel('联系方式（手机）', { exact: true }).fill('13912340888');
     await choose(page, '报考类别', '110 临床执业医师');
@@ -195,8 +163,8 @@ t.test('the console: every role does its part of the seed in the browser', { ski
       await card.getByLabel('试用机构名称', { exact: true }).fill(s.name);
       await card.getByLabel('试用机构登记号', { exact: true }).fill(s.no);
       if (s.current) await card.getByLabel('试用机构校验码', { exact: true }).fill(s.code);
-      await typeDate(page, card.getByPlaceholder('开始日期'), s.from);
-      await typeDate(page, card.getByPlaceholder('结束日期'), s.to);
+      await typeDate(card.getByPlaceholder('开始日期'), s.from);
+      await typeDate(card.getByPlaceholder('结束日期'), s.to);
       await card.getByLabel('岗位(科室)名称', { exact: true }).fill(s.dept);
       await card.getByLabel('带教老师姓名', { exact: true }).fill(s.teacher);
       await card.getByLabel('带教老师执业证书号', { exact: true }).fill(s.cert);
@@ -281,6 +249,6 @@ t.test('the console: every role does its part of the seed in the browser', { ski
 
   await t.test('no console error, page error, failed request or request leaving the server on any page', async (t) => {
     await Promise.all(browser.contexts().map((c) => c.close()));
-    t.same(watched.flat(), [], watched.flat().join('\n'));
+    t.same(problems(), [], problems().join('\n'));
   });
 });
