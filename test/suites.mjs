@@ -56,6 +56,7 @@ export const embeddedOnly = [
   'test/adapters/browser.test.ts',
   // The console's journeys in chromium against `npm start`'s server (embedded database, demo data).
   'test/adapters/web/console-journeys.test.ts',
+  'test/adapters/web/console-screens.test.ts',
   'test/docs/openapi-doc.test.ts',
   'test/docs/typed-client.test.ts',
   'test/package/packed-package.test.ts',

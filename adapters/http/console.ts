@@ -1,9 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { workflowError } from '../../src/errors.js';
+import { resolveMermaidAsset } from './mermaid-asset.js';
 
 export interface ConsolePluginOptions {
   /** The built console (default: `dist/web` of this package, as `npm run build` writes it). */
@@ -35,7 +36,12 @@ export const consoleContentSecurityPolicy = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Where the built console is: `dist/web` next to this file's build, or the package's when run from source. */
+/**
+ * Where the built console is: `dist/web` next to this file's build, or the package's when run from source.
+ *
+ * @example
+ * const root = defaultConsoleRoot(); // …/node_modules/probation-workflow/dist/web
+ */
 export function defaultConsoleRoot(): string {
   const candidates = ['../../web', '../../dist/web'].map((relative) => fileURLToPath(new URL(relative, import.meta.url)));
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? candidates[0]!;
@@ -81,6 +87,20 @@ export const probationConsole: FastifyPluginAsync<ConsolePluginOptions> = async 
       .header('x-content-type-options', 'nosniff')
       .header('referrer-policy', 'no-referrer')
       .send(indexHtml);
+
+  // The diagrams are drawn by the installed mermaid package's browser bundle (an optional peer
+  // dependency, as for /workflows), not built into the console: 3 MB the package need not carry twice.
+  // Without it the console shows each machine's Mermaid source instead.
+  const mermaid = resolveMermaidAsset();
+  app.get('/console/mermaid.min.js', async (_request, reply) => {
+    if (!mermaid) return reply.code(404).send({ error: { code: 'NOT_FOUND', message: '未安装 mermaid，无法提供流程图脚本' } });
+    return reply
+      .type('text/javascript; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .header('x-content-type-options', 'nosniff')
+      .header('content-length', statSync(mermaid.path).size)
+      .send(createReadStream(mermaid.path));
+  });
 
   app.get('/', async (_request, reply) => sendPage(reply));
   app.get('/*', async (request, reply) => {

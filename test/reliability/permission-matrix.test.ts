@@ -74,6 +74,7 @@ const table: Record<string, Entry> = {
   'GET /assets/workflows-page.js': { scoped: false, request: () => ({ url: '/assets/workflows-page.js' }), expect: all(200) },
   'GET /assets/mermaid.min.js': { scoped: false, request: () => ({ url: '/assets/mermaid.min.js' }), expect: all(200) },
   // The console's screens: the same public page for everyone (the API decides what each may see).
+  'GET /console/mermaid.min.js': { scoped: false, request: () => ({ url: '/console/mermaid.min.js' }), expect: all(200) },
   'GET /*': { scoped: false, request: () => ({ url: '/review/projects', headers: { accept: 'text/html' } }), expect: all(200) },
   'GET /api/v1/docs/json': { scoped: false, request: () => ({ url: '/api/v1/docs/json' }), expect: all(200) },
   'GET /api/v1/docs/yaml': { scoped: false, request: () => ({ url: '/api/v1/docs/yaml' }), expect: all(200) },

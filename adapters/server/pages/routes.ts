@@ -3,7 +3,7 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import { machines } from '../../../machines/index.js';
 import { describeWorkflow } from '../../../src/diagrams/mermaid.js';
 import { pageContentSecurityPolicy } from './html.js';
-import { resolveMermaidAsset } from './mermaid-asset.js';
+import { resolveMermaidAsset } from '../../http/mermaid-asset.js';
 import { workflowsPageHtml } from './workflows-html.js';
 import { workflowsPageScript, workflowsPageScriptVersion } from './workflows-script.js';
 
