@@ -66,6 +66,8 @@ async function as(login) {
 async function shot(page, name, ready, fullPage = false) {
   if (ready) await page.locator(ready).first().waitFor({ timeout: 30_000 });
   await page.waitForLoadState('networkidle');
+  // No loading mask left (Element Plus's v-loading), so the picture shows the data.
+  await page.locator('.el-loading-mask').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
   await page.screenshot({ path: join(out, `${name}.png`), fullPage });
   console.log(`docs/console/${name}.png`);
 }
@@ -78,27 +80,27 @@ await anonymous.goto(`${origin}/registration-query`);
 await shot(anonymous, 'registration-query', 'form');
 
 const unit = await as('WS-00000-034-19');
-await shot(unit, 'unit-projects', '.el-table__row');
+await shot(unit, 'unit-projects', '.el-table__row:has-text("申报中")');
 await unit.getByRole('button', { name: '查看' }).first().click();
-await shot(unit, 'unit-applicants', '.el-table__row');
+await shot(unit, 'unit-applicants', '.el-table__row:has-text("赵六")');
 await unit.locator('.el-table__row', { hasText: '赵六' }).getByRole('button', { name: '查看' }).click();
 await shot(unit, 'unit-application-detail', '.diagram svg', true);
 
 const institution = await as('JG00000');
-await shot(institution, 'institution-business-accounts', '.el-table__row');
+await shot(institution, 'institution-business-accounts', '.el-table__row:has-text("WS-00000-034-19")');
 
 const candidate = await as('42010219960101051X');
-await shot(candidate, 'candidate-my-applications', '.el-table__row');
+await shot(candidate, 'candidate-my-applications', '.el-table__row:has-text("吴十")');
 
 const district = await as('wuhan');
-await shot(district, 'district-institutions', '.el-table__row');
+await shot(district, 'district-institutions', '.el-table__row:has-text("示范社区")');
 await district.locator('.el-table__row').first().getByRole('button', { name: '审核' }).click();
 await shot(district, 'district-institution-detail', '.diagram svg', true);
 
 const admin = await as('admin');
-await shot(admin, 'admin-projects', '.el-table__row');
+await shot(admin, 'admin-projects', '.el-table__row:has-text("申报中")');
 await admin.getByRole('menuitem', { name: '通知记录' }).click();
-await shot(admin, 'admin-outbox', '.el-table__row');
+await shot(admin, 'admin-outbox', '.el-table__row:has-text("application.")');
 
 await browser.close();
 stop();

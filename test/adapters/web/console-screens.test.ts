@@ -11,8 +11,12 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { browserSkip, consoleDriver, launchBrowser } from '../../helpers/browser.js';
 import { startServer, type ServerProcess } from '../../helpers/processes.js';
+import { residentIdCheckCharacter } from '../../../src/domain/id-card.js';
 
 t.setTimeout(300_000);
+
+const unitEntryId17 = '42010219970315041';
+const unitEntryIdNumber = unitEntryId17 + residentIdCheckCharacter(unitEntryId17);
 
 const png = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
@@ -26,7 +30,7 @@ t.test('the console\'s screens, role by role', { skip: browserSkip }, async (t) 
   t.teardown(() => server.stop());
   const browser: Browser = await launchBrowser();
   t.teardown(() => browser.close());
-  const { open, logIn, problems } = consoleDriver(browser, server.url);
+  const { open, logIn, choose, typeDate, problems } = consoleDriver(browser, server.url);
   const heading = (page: Page) => page.locator('.page-title').first().innerText();
   const menu = (page: Page, name: string) => page.getByRole('menuitem', { name, exact: true }).click();
 
@@ -154,6 +158,33 @@ t.test('the console\'s screens, role by role', { skip: browserSkip }, async (t) 
     await first.getByRole('button', { name: '重新载入' }).click();
     await first.locator('[data-test="state"]', { hasText: '审核不通过' }).waitFor();
     t.pass('and shows the current state after the reload');
+  });
+
+  await t.test('the unit enters a declaration directly (单位直接录入) with the segment editor', async (t) => {
+    const page = await open('/');
+    await logIn(page, 'WS-00000-034-19');
+    await page.getByRole('button', { name: '查看' }).first().click();
+    await page.getByRole('button', { name: '单位直接录入' }).click();
+    await page.getByLabel('姓名', { exact: true }).fill('褚十一');
+    await page.getByLabel('证件编号', { exact: true }).fill(unitEntryIdNumber);
+    await typeDate(page.getByLabel('证件有效期起', { exact: true }), '2016-05-01');
+    await page.getByText('长期').click();
+    await page.getByLabel('联系方式（手机）', { exact: true }).fill('13912340999');
+    await choose(page, '报考类别', '110 临床执业医师');
+    const card = page.locator('[data-segment-index="0"]');
+    await card.getByLabel('试用机构名称', { exact: true }).fill('武汉市第1911医院');
+    await card.getByLabel('试用机构登记号', { exact: true }).fill('5252223212582111254');
+    await card.getByLabel('试用机构校验码', { exact: true }).fill('434148');
+    await typeDate(card.getByPlaceholder('开始日期'), '2025-03-01');
+    await typeDate(card.getByPlaceholder('结束日期'), '2026-06-30');
+    await card.getByLabel('岗位(科室)名称', { exact: true }).fill('儿科');
+    await card.getByLabel('带教老师姓名', { exact: true }).fill('欧阳·明');
+    await card.getByLabel('带教老师执业证书号', { exact: true }).fill('110420100024680');
+    await card.getByLabel('带教老师执业单位', { exact: true }).fill('武汉市第1911医院');
+    await page.getByRole('button', { name: '提交', exact: true }).click();
+    await page.locator('[data-test="state"]', { hasText: '单位审核·待审核' }).waitFor();
+    t.match(new URL(page.url()).pathname, /^\/applications\/[0-9a-f-]{36}$/, 'the new declaration\'s detail');
+    t.match(await page.locator('.el-descriptions', { hasText: '录入方式' }).innerText(), /单位直接录入/, 'entered by the unit, straight into its review');
   });
 
   await t.test('a session that ends sends the user to 登录 and back to the screen afterwards', async (t) => {

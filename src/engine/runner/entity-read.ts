@@ -1,0 +1,126 @@
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { stateLabel } from '../../../machines/shared/introspect.js';
+import { workflowError } from '../../errors.js';
+import type { Tables } from '../../persistence/schema.js';
+import { parseTimestamptz } from '../../persistence/type-parsers.js';
+import type { Actor } from '../actor.js';
+import type { EntityRow, Scope, WorkflowDefinition } from '../workflow-definition.js';
+import type { EntityView, HistoryEntry } from './transition-result.js';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Ids are UUIDs; anything else cannot name an entity (and must not reach SQL as a uuid cast error).
+ *
+ * @example
+ * isUuid('not-an-id'); // false
+ */
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && uuidPattern.test(value);
+}
+
+/**
+ * The entity's row, locked for the rest of the transaction (SELECT … FOR UPDATE): a concurrent
+ * command on the same entity waits here, so its guards see this one's outcome.
+ *
+ * @example
+ * const row = await lockRow(trx, applicationWorkflow, id);
+ */
+export async function lockRow(trx: Transaction<Tables>, def: WorkflowDefinition, id: string): Promise<EntityRow | undefined> {
+  return (await (trx as unknown as Kysely<any>).selectFrom(def.table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as
+    | EntityRow
+    | undefined;
+}
+
+/**
+ * A row as the engine shows it, with its state's label.
+ *
+ * @example
+ * const view = viewOf(applicationWorkflow, row); // view.stateLabel === '单位审核·待审核'
+ */
+export function viewOf(def: WorkflowDefinition, row: EntityRow): EntityView {
+  return {
+    id: row.id,
+    workflow: def.name,
+    state: row.state,
+    stateLabel: stateLabel(def.machine, row.state),
+    version: row.version,
+    context: row.context,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    row,
+  };
+}
+
+/**
+ * The row if the actor may see it; NOT_FOUND otherwise, exactly as for a missing id (reads do not
+ * reveal existence).
+ *
+ * @example
+ * const row = await readVisibleRow(db, scope, applicationWorkflow, id, unit);
+ */
+export async function readVisibleRow(db: Kysely<Tables>, scope: Scope, def: WorkflowDefinition, id: string, actor: Actor): Promise<EntityRow> {
+  const row = isUuid(id)
+    ? ((await (db as unknown as Kysely<any>).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst()) as EntityRow | undefined)
+    : undefined;
+  if (!row || !(await def.canSee(actor, row, scope))) throw workflowError('NOT_FOUND');
+  return row;
+}
+
+/**
+ * The row and its history in one statement (the history as one JSON array), with the same scope
+ * check as {@link readVisibleRow}: what a detail page needs, in one round trip.
+ *
+ * @example
+ * const { view, history } = await readWithHistory(db, scope, applicationWorkflow, id, unit);
+ */
+export async function readWithHistory(
+  db: Kysely<Tables>,
+  scope: Scope,
+  def: WorkflowDefinition,
+  id: string,
+  actor: Actor,
+): Promise<{ view: EntityView; history: HistoryEntry[] }> {
+  if (!isUuid(id)) throw workflowError('NOT_FOUND');
+  const found = (await (db as unknown as Kysely<any>)
+    .selectFrom(`${def.table} as t`)
+    .selectAll('t')
+    .select(
+      sql<HistoryEntry[]>`(select coalesce(json_agg(json_build_object('seq', h.seq, 'from', h.from_state, 'to', h.to_state, 'event', h.event_type,
+         'payload', h.payload, 'actorId', h.actor_id, 'actorRole', h.actor_role, 'at', h.created_at) order by h.seq), '[]'::json)
+         from pw_history h where h.entity_id = t.id)`.as('history_json'),
+    )
+    .where('t.id', '=', id)
+    .executeTakeFirst()) as (EntityRow & { history_json: HistoryEntry[] }) | undefined;
+  if (!found || !(await def.canSee(actor, found, scope))) throw workflowError('NOT_FOUND');
+  const { history_json: history, ...row } = found;
+  return {
+    view: viewOf(def, row as EntityRow),
+    history: history.map((h) => ({ ...h, at: new Date(parseTimestamptz(h.at)).toISOString() })),
+  };
+}
+
+/**
+ * The entity's history in order, once the actor may see the entity. The scope check and the read
+ * run side by side (separate pool connections on PostgreSQL); the rows are only returned once the
+ * check passed.
+ *
+ * @example
+ * const history = await readHistory(db, scope, applicationWorkflow, id, admin);
+ */
+export async function readHistory(db: Kysely<Tables>, scope: Scope, def: WorkflowDefinition, id: string, actor: Actor): Promise<HistoryEntry[]> {
+  const [, rows] = await Promise.all([
+    readVisibleRow(db, scope, def, id, actor),
+    isUuid(id) ? db.selectFrom('pw_history').selectAll().where('entity_id', '=', id).orderBy('seq').execute() : [],
+  ]);
+  return rows.map((r) => ({
+    seq: r.seq,
+    from: r.from_state,
+    to: r.to_state,
+    event: r.event_type,
+    payload: r.payload,
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    at: r.created_at.toISOString(),
+  }));
+}

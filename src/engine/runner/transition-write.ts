@@ -1,0 +1,128 @@
+import { transition, type AnyMachineSnapshot } from 'xstate';
+import type { Kysely, Transaction } from 'kysely';
+import { stateLabel, toDotted } from '../../../machines/shared/introspect.js';
+import { workflowError } from '../../errors.js';
+import { jsonb } from '../../persistence/jsonb.js';
+import type { Tables } from '../../persistence/schema.js';
+import type { Actor } from '../actor.js';
+import { auditRow } from '../audit-log.js';
+import { explainRefusal } from '../refusal.js';
+import type { EffectPatch, EntityRow, WorkflowDefinition } from '../workflow-definition.js';
+import { payloadOf, type WorkflowEvent } from './event-validation.js';
+import { requestHash } from './idempotency.js';
+import type { TransitionResult } from './transition-result.js';
+
+/** One command, ready to be decided: the entity (none for a creation), its snapshot and the event. */
+export interface Command {
+  id: string;
+  row: EntityRow | undefined;
+  snapshot: AnyMachineSnapshot;
+  event: WorkflowEvent;
+  actor: Actor;
+  now: Date;
+  columns: Record<string, unknown>;
+  idempotencyKey: string | undefined;
+}
+
+/**
+ * Decides and writes one command inside its transaction: the facts the guards read, the machine's
+ * step (or the refusal naming the rule), the effects the machine asked for, and then one statement
+ * that writes the row, its history row, the audit row and the outbox rows.
+ *
+ * @example
+ * const { result, outbox } = await applyCommand(trx, applicationWorkflow, { id, row, snapshot, event, actor, now, columns: {}, idempotencyKey: undefined });
+ */
+export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefinition, command: Command): Promise<{ result: TransitionResult; outbox: boolean }> {
+  const { machine } = def;
+  const { id, row, snapshot, event, actor, now, columns } = command;
+  const from = row ? row.state : null;
+  const facts = def.facts ? await def.facts({ trx, row, columns, event, actor, now }) : {};
+  const machineEvent = { ...event, actor: { id: actor.id, kind: actor.kind }, now: now.toISOString(), facts };
+  if (!snapshot.can(machineEvent)) throw explainRefusal(snapshot, machineEvent, def.rules, from ?? toDotted(snapshot.value));
+  const [next, actions] = transition(machine, snapshot, machineEvent);
+  const state = toDotted(next.value);
+  // Effects the machine asked for (its named actions), in the order it lists them; what they
+  // return (an issued number) is written with the row below.
+  const patch: Required<EffectPatch> = { columns: {}, context: {} };
+  for (const action of actions as { type: string }[]) {
+    const effect = def.effects?.[action.type];
+    const returned = effect ? await effect({ trx, id, row, columns, event, actor, now, state, facts }) : undefined;
+    if (returned) {
+      Object.assign(patch.columns, returned.columns);
+      Object.assign(patch.context, returned.context);
+    }
+  }
+  const context = { ...(next.context as Record<string, unknown>), ...patch.context };
+  const version = (row?.version ?? 0) + 1;
+  const derived = def.derivedColumns?.(state, context, facts) ?? {};
+  const common = {
+    state,
+    context: jsonb(context),
+    machine_version: machine.version ?? '1',
+    version,
+    updated_at: now,
+    ...derived,
+    ...patch.columns,
+  };
+  const result: TransitionResult = {
+    id,
+    workflow: def.name,
+    event: event.type,
+    from,
+    state,
+    stateLabel: stateLabel(machine, state),
+    version,
+    at: now.toISOString(),
+    replayed: false,
+  };
+  const notifications = (actions as { type: string; params?: unknown }[]).filter((a) => a.type === 'notify');
+  // One statement writes the row, its history row, the audit row and the outbox rows (data-modifying
+  // CTEs): one round trip instead of three or more. The row's write is guarded by its version; when it
+  // matches nothing, the command fails and the transaction, with the sibling inserts, rolls back.
+  const db = trx as unknown as Kysely<any>;
+  let write = db.with('entity', (q) =>
+    row
+      ? q.updateTable(def.table).set({ ...columns, ...common }).where('id', '=', id).where('version', '=', row.version).returning('id')
+      : q.insertInto(def.table).values({ id, ...columns, ...common, created_at: now }).returning('id'),
+  );
+  write = write.with('history', (q) =>
+    q.insertInto('pw_history').values({
+      entity_type: def.name,
+      entity_id: id,
+      seq: version,
+      from_state: from,
+      to_state: state,
+      event_type: event.type,
+      // What the effects issued (a 机构证号) is part of the record of what happened.
+      payload: jsonb({ ...payloadOf(event), facts, ...(Object.keys(patch.context).length > 0 ? { issued: patch.context } : {}) }),
+      actor_id: actor.id,
+      actor_role: actor.kind,
+      idempotency_key: command.idempotencyKey ?? null,
+      request_hash: command.idempotencyKey === undefined ? null : requestHash(event, columns, row ? 'send' : 'create'),
+      result: jsonb(result),
+      created_at: now,
+    }),
+  );
+  write = write.with('audit', (q) =>
+    q.insertInto('pw_audit').values(
+      auditRow({ action: `event.${def.name}.${event.type}`, actor, subjectType: def.name, subjectId: id, detail: { from, to: state, version } }, now),
+    ),
+  );
+  if (notifications.length > 0) {
+    write = write.with('outbox', (q) =>
+      q.insertInto('pw_outbox').values(
+        notifications.map((action) => ({
+          topic: String((action.params as { topic?: unknown } | undefined)?.topic ?? 'unknown'),
+          entity_type: def.name,
+          entity_id: id,
+          // The event's own text (a decision's explanation) goes along: a message may quote it.
+          payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind, ...payloadOf(event) }),
+          created_at: now,
+        })),
+      ),
+    );
+  }
+  const written = await write.selectFrom('entity').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
+  if (Number(written?.n ?? 0) !== 1) throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: row?.version });
+  return { result, outbox: notifications.length > 0 };
+}
