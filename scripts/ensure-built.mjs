@@ -5,6 +5,7 @@
 //
 //   node scripts/ensure-built.mjs            the server (tsc) and the console (vue-tsc + vite)
 //   node scripts/ensure-built.mjs --web      the console only (what the tests need)
+//   node scripts/ensure-built.mjs --always   both, stale or not (`npm run build`)
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const only = process.argv.includes('--web') ? ['web'] : ['server', 'web'];
+const always = process.argv.includes('--always');
 
 const targets = {
   server: {
@@ -50,7 +52,7 @@ for (const name of only) {
   const target = targets[name];
   const hash = hashOf(target);
   const stampFile = join(root, target.stamp);
-  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash) continue;
+  if (!always && existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === hash) continue;
   const started = Date.now();
   process.stderr.write(`building the ${name === 'web' ? 'console' : 'server'} (npm run ${target.script}) …\n`);
   const result = spawnSync('npm', ['run', '--silent', target.script], { cwd: root, stdio: 'inherit' });
