@@ -37,6 +37,8 @@ export interface ApplicationFacts {
   redIndicatorCodes?: string[];
   /** Other institutions' segments with a red teacher check and no stamped paper certificate. */
   otherRedSegmentsWithoutPaper?: string[];
+  /** ATTACH_PAPER: what the named segment is (a paper certificate is for another institution's). */
+  paperSegment?: 'other' | 'current' | 'missing';
 }
 
 type DecisionEvent<T extends string> = { type: T; explanation?: string };
@@ -55,7 +57,13 @@ export type ApplicationEvent = EventBase & { facts?: ApplicationFacts } & (
     | DecisionEvent<'DISTRICT_RETURN'>
     | { type: 'WITHDRAW' }
     | { type: 'CLOSE' }
+    | { type: 'ATTACH_PAPER'; segmentId?: string }
   );
+
+const ownerMessages = {
+  edit: { unit: '单位直接录入的申报只能由单位修改', candidate: '考生申报只能由考生本人修改' },
+  paper: { unit: '单位直接录入的申报由单位上传纸质证明', candidate: '纸质证明由考生本人上传' },
+} as const;
 
 const explanationOf = (event: ApplicationEvent): string | undefined =>
   'explanation' in event ? event.explanation : undefined;
@@ -73,7 +81,22 @@ export const applicationRules = {
   editedByOwner: (c, e) =>
     (c.entryMode === 'unit' ? e.actor.kind === 'business' : e.actor.kind === 'candidate')
       ? null
-      : fail('editedByOwner', 'FORBIDDEN', c.entryMode === 'unit' ? '单位直接录入的申报只能由单位修改' : '考生申报只能由考生本人修改'),
+      : fail('editedByOwner', 'FORBIDDEN', ownerMessages[e.type === 'ATTACH_PAPER' ? 'paper' : 'edit'][c.entryMode === 'unit' ? 'unit' : 'candidate']),
+  // The current institution vouches for its own teacher: a stamped paper certificate is for another one's segment.
+  otherInstitutionSegment: (_c, e) => {
+    const segmentId = 'segmentId' in e ? e.segmentId : undefined;
+    switch (e.facts?.paperSegment) {
+      case 'missing':
+        return fail('otherInstitutionSegment', 'NOT_FOUND', '试用机构不存在', { segmentId });
+      case 'current':
+        // A field's problem: the details are the field issues, as for any VALIDATION_FAILED.
+        return fail('otherInstitutionSegment', 'VALIDATION_FAILED', '当前试用机构无需上传试用期考核证明纸质版', [
+          { field: 'segmentId', code: 'currentSegment', message: '当前试用机构无需上传试用期考核证明纸质版' },
+        ]);
+      default:
+        return null;
+    }
+  },
   explanationGiven: (_c, e) =>
     hasText(explanationOf(e)) ? null : fail('explanationGiven', 'EXPLANATION_REQUIRED', '必须填写审核说明'),
   explanationGivenWhenRed: (_c, e) =>
@@ -101,6 +124,10 @@ type RuleName = keyof typeof applicationRules;
 // with beforeDeadline; the diagram generator folds it into a note.
 const guarded = (...names: RuleName[]) => and(['beforeDeadline', ...names]);
 
+// A stamped paper certificate (试用期考核证明盖章纸质版) for another institution's segment, by
+// whoever may edit the declaration, until the unit's decision is reported: no target, the state stays.
+const attachPaper = { guard: guarded('editedByOwner', 'otherInstitutionSegment'), actions: 'attachPaper' } as const;
+
 const unit = ['business'] as const;
 const district = ['district', 'admin'] as const;
 
@@ -120,6 +147,7 @@ const meta: MachineMeta = {
     DISTRICT_RETURN: { label: { zh: '考区退回', en: 'District return' }, roles: district },
     WITHDRAW: { label: { zh: '撤回', en: 'Withdraw' }, roles: ['candidate'] },
     CLOSE: { label: { zh: '截止关闭', en: 'Close at deadline' }, roles: ['system'] },
+    ATTACH_PAPER: { label: { zh: '上传纸质证明', en: 'Attach paper certificate' }, roles: ['candidate', 'business'] },
   },
 };
 
@@ -153,6 +181,9 @@ export const applicationMachine = setup({
     markClosed: assign({ closedAt: ({ event }) => event.now }),
     touch: assign({}),
     notify: (_args, _params: { topic: string }) => {},
+    // Effect (the workflow definition's `effects`): the engine stores the certificate's attachment
+    // row in the command's transaction. The machine says when; the engine knows how.
+    attachPaper: () => {},
   },
 }).createMachine({
   id: 'application',
@@ -177,6 +208,7 @@ export const applicationMachine = setup({
       ...label('草稿', 'Draft'),
       on: {
         EDIT: { target: 'draft', guard: guarded('editedByOwner'), actions: 'touch' },
+        ATTACH_PAPER: attachPaper,
         SUBMIT: { target: 'unitReview.pending', guard: guarded('projectOpen'), actions: 'markSubmitted' },
         WITHDRAW: { target: '#application.closed.withdrawn', guard: guarded(), actions: 'markClosed' },
         CLOSE: { target: '#application.closed.expired', actions: 'markClosed' },
@@ -197,6 +229,8 @@ export const applicationMachine = setup({
           guard: guarded('explanationGiven'),
           actions: ['recordUnitDecision', { type: 'notify', params: { topic: 'application.returned' } }],
         },
+        // Stays in whichever sub-state it is in: the decision so far is kept.
+        ATTACH_PAPER: attachPaper,
         CLOSE: { target: '#application.closed.expired', actions: 'markClosed' },
       },
       states: {

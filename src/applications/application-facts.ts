@@ -51,7 +51,10 @@ export function dataOf(columns: Record<string, unknown>, row: EntityRow | undefi
  *   from the indicators over the data, the registry and the uploaded
  *   paper certificates;
  * - redCount (kept in the list column) and, for decisions, `indicators`:
- *   the snapshot the history row stores.
+ *   the snapshot the history row stores;
+ * - paperSegment (ATTACH_PAPER): whether the segment is another
+ *   institution's, the current one's or unknown; the indicators then count
+ *   the certificate being attached.
  *
  * The deadline sweep's CLOSE needs none but the first, so it reads nothing.
  *
@@ -60,7 +63,15 @@ export function dataOf(columns: Record<string, unknown>, row: EntityRow | undefi
  */
 export async function applicationFacts(
   reader: Reader,
-  input: { row: EntityRow | undefined; columns: Record<string, unknown>; eventType: string; now: Date; detail?: boolean },
+  input: {
+    row: EntityRow | undefined;
+    columns: Record<string, unknown>;
+    eventType: string;
+    now: Date;
+    detail?: boolean;
+    /** ATTACH_PAPER: the segment the paper certificate is for. */
+    segmentId?: string;
+  },
   settings: IndicatorSettings = {},
 ): Promise<FactsOutcome> {
   const { row, columns, eventType, now } = input;
@@ -80,6 +91,12 @@ export async function applicationFacts(
     settings,
   );
   const project = inputs.project;
+  if (eventType === 'ATTACH_PAPER') {
+    const segment = data?.segments.find((s) => s.id === input.segmentId);
+    facts.paperSegment = !segment ? 'missing' : segment.current ? 'current' : 'other';
+    // The row's red count and the history's indicators as they are once this certificate is there.
+    if (segment && !segment.current && !inputs.paperCertificates.includes(segment.id)) inputs.paperCertificates.push(segment.id);
+  }
   if (project) facts.projectOpen = projectStatus(project, today(now)) === 'open';
   // Rows written without data (a host driving the bare runner) have no indicators to hold them back.
   if (!data || !project) return { facts, project, inputs };

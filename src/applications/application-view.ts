@@ -89,7 +89,8 @@ export interface ApplicationDetail {
 }
 
 // Creation is its own endpoint and CLOSE belongs to the deadline sweep.
-const notListed = new Set(['CREATE', 'CLOSE']);
+// ATTACH_PAPER is per segment: the detail's durations say where a paper certificate is needed.
+const notListed = new Set(['CREATE', 'CLOSE', 'ATTACH_PAPER']);
 
 const decisionView = (decision: Decision | null | undefined): DecisionView | null =>
   decision

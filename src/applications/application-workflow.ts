@@ -5,6 +5,7 @@ import { isProbationUnit } from '../engine/actor.js';
 import { applicationFacts } from './application-facts.js';
 import type { IndicatorSettings } from './application-indicators.js';
 import { checkDeclaration } from './declaration-checks.js';
+import { attachPaperCertificate } from './paper-certificates.js';
 import { reviewNote } from './labels.js';
 
 /**
@@ -23,6 +24,7 @@ export function createApplicationWorkflow(settings: IndicatorSettings = {}): Wor
     rules: applicationRules,
     table: 'pw_applications',
     payloadKeys: ['explanation'],
+    eventPayloadKeys: { ATTACH_PAPER: ['segmentId'] },
     derivedColumns: (state, context, facts) => ({
       open: !isFinalState(applicationMachine, state),
       entry_mode: (context as Partial<ApplicationContext>).entryMode ?? null,
@@ -45,8 +47,10 @@ export function createApplicationWorkflow(settings: IndicatorSettings = {}): Wor
     // column, never a machine timer) and is recomputed inside the command.
     facts: async ({ trx, row, columns, event, now }) => {
       if (event.type === 'CREATE' || event.type === 'EDIT') await checkDeclaration(trx, { row, columns });
-      return (await applicationFacts(trx, { row, columns, eventType: event.type, now }, settings)).facts;
+      const segmentId = typeof event.segmentId === 'string' ? event.segmentId : undefined;
+      return (await applicationFacts(trx, { row, columns, eventType: event.type, now, segmentId }, settings)).facts;
     },
+    effects: { attachPaper: attachPaperCertificate },
   };
 }
 

@@ -358,7 +358,7 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
     },
 
     async uploadPaperCertificate(id, segmentId, file, actor, options) {
-      await storePaperCertificate({ db, clock, runner, storage }, { id, segmentId, file, actor, maxBytes: options.maxBytes });
+      await storePaperCertificate({ db, runner, storage }, { id, segmentId, file, actor, maxBytes: options.maxBytes });
       return detail(id, actor);
     },
 

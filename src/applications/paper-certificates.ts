@@ -1,106 +1,106 @@
 import type { Kysely } from 'kysely';
-import type { ApplicationData } from '../domain/application-data.js';
-import { validationFailed, workflowError } from '../errors.js';
-import { isProbationUnit, type Actor } from '../engine/actor.js';
-import type { Clock } from '../engine/clock.js';
+import { validationFailed } from '../errors.js';
+import type { Actor } from '../engine/actor.js';
+import { createEventChannel } from '../engine/event-channel.js';
 import type { TransitionRunner } from '../engine/transition-runner.js';
-import type { EntityRow } from '../engine/workflow-definition.js';
+import type { EffectArgs, EffectPatch } from '../engine/workflow-definition.js';
 import type { Tables } from '../persistence/schema.js';
 import type { FileStorage } from '../storage/file-storage.js';
-import { writeAudit } from '../engine/audit-log.js';
 import type { UploadedFile } from './declarations.js';
 
+/** A stored file on its way to become a segment's paper certificate. */
+interface PaperUpload {
+  attachmentId: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  storageKey: string;
+}
+
+// The stored file travels beside the event (the history records the segment and the attachment's
+// id, not a storage key a caller could name).
+const paperChannel = createEventChannel<PaperUpload>();
+
 /**
- * Whether `actor` may upload a paper certificate for `segmentId` of the
- * application now: the candidate for their own declaration, the unit for
- * its direct entries (as for EDIT); before the unit's decision is reported;
- * before the deadline; for a segment that is not the current one (the
- * current institution vouches for its own teacher).
+ * ATTACH_PAPER's effect (the machine's action `attachPaper`): an earlier certificate of the segment
+ * is marked superseded and the new attachment row written, in the command's transaction. The
+ * machine has already decided who may upload, until when, in which states and for which segment.
+ *
+ * @example
+ * const definition = { ...applicationWorkflow, effects: { attachPaper: attachPaperCertificate } };
  */
-function checkUpload(row: EntityRow, actor: Actor, segmentId: string, now: Date): void {
-  const byUnit = row.entry_mode === 'unit';
-  const owner = byUnit
-    ? isProbationUnit(actor, (row.institution_id as string | null) ?? null)
-    : actor.kind === 'candidate' && actor.id !== null && actor.id === row.candidate_id;
-  if (!owner) {
-    throw workflowError('FORBIDDEN', byUnit ? '单位直接录入的申报由单位上传纸质证明' : '纸质证明由考生本人上传', { rule: 'paperCertificateUploader' });
-  }
-  if (row.due_at && now.getTime() >= new Date(row.due_at as Date).getTime()) {
-    throw workflowError('DEADLINE_PASSED', undefined, { rule: 'beforeDeadline' });
-  }
-  if (row.state !== 'draft' && !row.state.startsWith('unitReview.')) {
-    throw workflowError('INVALID_TRANSITION', `当前状态（${row.state}）不能再上传纸质证明`, { state: row.state, event: 'PAPER_CERTIFICATE' });
-  }
-  const segment = (row.data as ApplicationData | null)?.segments.find((s) => s.id === segmentId);
-  if (!segment) throw workflowError('NOT_FOUND', '试用机构不存在', { segmentId });
-  if (segment.current) {
-    throw validationFailed([{ field: 'segmentId', code: 'currentSegment', message: '当前试用机构无需上传试用期考核证明纸质版' }]);
-  }
+export async function attachPaperCertificate({ trx, id, event, actor, now }: EffectArgs): Promise<EffectPatch> {
+  const upload = paperChannel.of(event);
+  // A host sending the bare event to the runner has no file to attach.
+  if (!upload) throw validationFailed([{ field: 'file', code: 'required', message: '请上传试用期考核证明盖章纸质版文件' }]);
+  const segmentId = String(event.segmentId);
+  await trx
+    .updateTable('pw_attachments')
+    .set({ superseded_at: now })
+    .where('owner_type', '=', 'application')
+    .where('owner_id', '=', id)
+    .where('kind', '=', 'paperCertificate')
+    .where('segment_id', '=', segmentId)
+    .where('superseded_at', 'is', null)
+    .execute();
+  await trx
+    .insertInto('pw_attachments')
+    .values({
+      id: upload.attachmentId,
+      owner_type: 'application',
+      owner_id: id,
+      kind: 'paperCertificate',
+      segment_id: segmentId,
+      file_name: upload.fileName,
+      content_type: upload.contentType,
+      size: upload.size,
+      sha256: upload.sha256,
+      storage_key: upload.storageKey,
+      created_at: now,
+      uploaded_by: actor.id,
+    })
+    .execute();
+  return { record: { attachmentId: upload.attachmentId, size: upload.size } };
 }
 
 /**
  * Stores a stamped paper probation certificate (试用期考核证明盖章纸质版) for
- * one segment. The file is streamed into storage first (type by content,
- * size limit), then, in one transaction on the locked application row, the
- * checks are repeated, an earlier certificate of the segment is marked
- * superseded, the attachment row and an audit row are written. Refused →
- * nothing is kept (the file is removed unless another row shares it).
+ * one segment: the machine event ATTACH_PAPER, which stays in its state.
+ * Its rules are asked first, so a refused upload is not read; then the file
+ * is streamed into storage (type by content, size limit) and the event sent:
+ * one transaction on the locked row decides again, writes the attachment
+ * (the effect), the row's new version, the history and the audit row.
+ * Refused → nothing is kept (the file is removed unless another row shares it).
  *
  * @example
- * await storePaperCertificate({ db, clock, runner, storage }, { id, segmentId: 's2', file, actor, maxBytes: 10 << 20 });
+ * await storePaperCertificate({ db, runner, storage }, { id, segmentId: 's2', file, actor, maxBytes: 10 << 20 });
  */
 export async function storePaperCertificate(
-  deps: { db: Kysely<Tables>; clock: Clock; runner: TransitionRunner; storage: FileStorage },
+  deps: { db: Kysely<Tables>; runner: TransitionRunner; storage: FileStorage },
   input: { id: string; segmentId: string; file: UploadedFile; actor: Actor; maxBytes: number },
 ): Promise<string> {
-  const { db, clock, runner, storage } = deps;
+  const { db, runner, storage } = deps;
   const { id, segmentId, file, actor, maxBytes } = input;
-  const view = await runner.get(id, actor);
+  const event = { type: 'ATTACH_PAPER', segmentId };
   // Refuse before reading a byte of the file when the answer is already known.
-  checkUpload(view.row, actor, segmentId, clock.now());
+  await runner.check(id, event, actor);
   const stored = await storage.put(file.stream, { maxBytes });
+  const attachmentId = crypto.randomUUID();
   try {
-    return await db.transaction().execute(async (trx) => {
-      const row = (await trx.selectFrom('pw_applications').selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as
-        | EntityRow
-        | undefined;
-      if (!row) throw workflowError('NOT_FOUND');
-      const now = clock.now();
-      checkUpload(row, actor, segmentId, now);
-      await trx
-        .updateTable('pw_attachments')
-        .set({ superseded_at: now })
-        .where('owner_type', '=', 'application')
-        .where('owner_id', '=', id)
-        .where('kind', '=', 'paperCertificate')
-        .where('segment_id', '=', segmentId)
-        .where('superseded_at', 'is', null)
-        .execute();
-      const attachmentId = crypto.randomUUID();
-      await trx
-        .insertInto('pw_attachments')
-        .values({
-          id: attachmentId,
-          owner_type: 'application',
-          owner_id: id,
-          kind: 'paperCertificate',
-          segment_id: segmentId,
-          file_name: cleanFileName(file.fileName),
-          content_type: stored.contentType,
-          size: stored.size,
-          sha256: stored.sha256,
-          storage_key: stored.key,
-          created_at: now,
-          uploaded_by: actor.id,
-        })
-        .execute();
-      await writeAudit(
-        trx,
-        { action: 'application.paperCertificate.upload', actor, subjectType: 'application', subjectId: id, detail: { segmentId, attachmentId, size: stored.size } },
-        now,
-      );
-      return attachmentId;
-    });
+    await runner.send(
+      id,
+      paperChannel.attach(event, {
+        attachmentId,
+        fileName: cleanFileName(file.fileName),
+        contentType: stored.contentType,
+        size: stored.size,
+        sha256: stored.sha256,
+        storageKey: stored.key,
+      }),
+      actor,
+    );
+    return attachmentId;
   } catch (error) {
     const shared = await db.selectFrom('pw_attachments').select('id').where('storage_key', '=', stored.key).executeTakeFirst();
     if (!shared) await storage.remove(stored.key);

@@ -1,7 +1,7 @@
 import { getNextTransitions, type AnyMachineSnapshot } from 'xstate';
 import { guardNames } from '../../machines/shared/introspect.js';
 import type { RuleFailure } from '../../machines/shared/types.js';
-import { errorCodes, workflowError, type ErrorCode, type WorkflowError } from '../errors.js';
+import { errorCodes, validationFailed, workflowError, type ErrorCode, type FieldIssue, type WorkflowError } from '../errors.js';
 
 /** A machine's named rules, as exported next to it (e.g. applicationRules). */
 export type RuleRegistry = Record<string, (context: any, event: any) => RuleFailure | null>;
@@ -52,6 +52,8 @@ export function explainRefusal(
   const failures = candidates.filter((c) => c.length > 0).sort((a, b) => a.length - b.length)[0]!;
   const first = failures[0]!;
   const code = (first.code in errorCodes ? first.code : 'INVALID_TRANSITION') as ErrorCode;
+  // A rule that judges one field answers as any bad input does: the field issues are the details.
+  if (code === 'VALIDATION_FAILED' && Array.isArray(first.details)) return validationFailed(first.details as FieldIssue[]);
   const extra = first.details && typeof first.details === 'object' ? (first.details as Record<string, unknown>) : {};
   return workflowError(code, first.message, { ...extra, rule: first.rule, failures });
 }

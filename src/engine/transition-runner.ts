@@ -1,15 +1,15 @@
 import { initialTransition } from 'xstate';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { fromDotted } from '../../machines/shared/introspect.js';
 import { isWorkflowError, validationFailed, workflowError } from '../errors.js';
 import type { Tables } from '../persistence/schema.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
-import type { Scope, WorkflowDefinition } from './workflow-definition.js';
+import type { EntityRow, Scope, WorkflowDefinition } from './workflow-definition.js';
 import { checkRole, validateEvent, type WorkflowEvent } from './runner/event-validation.js';
 import { findCreation, findEvent, replay } from './runner/idempotency.js';
-import { isUuid, lockRow, readHistory, readVisibleRow, readWithHistory, viewOf } from './runner/entity-read.js';
-import { applyCommand } from './runner/transition-write.js';
+import { isUuid, lockRow, readHistory, readRow, readVisibleRow, readWithHistory, viewOf } from './runner/entity-read.js';
+import { applyCommand, decideCommand } from './runner/transition-write.js';
 import type { EntityView, HistoryEntry, TransitionResult } from './runner/transition-result.js';
 
 // The runner is put together from one small file per job (src/engine/runner/): validating the event,
@@ -66,6 +66,17 @@ export interface TransitionRunner {
    */
   history(id: string, actor: Actor): Promise<HistoryEntry[]>;
   /**
+   * Whether {@link TransitionRunner.send} would accept the event now: the same scope, role and
+   * rules on the same facts, nothing written (the row is read, not locked). Throws the refusal
+   * `send` would throw; resolves when the event would be accepted. For work worth refusing early
+   * (a file not yet read); `send` decides again in its own transaction.
+   *
+   * @example
+   * // Refused before the upload is read: VALIDATION_FAILED (rule otherInstitutionSegment) for the current institution's segment.
+   * await engine.workflows.application.check(id, { type: 'ATTACH_PAPER', segmentId: 's1' }, candidate);
+   */
+  check(id: string, event: WorkflowEvent, actor: Actor): Promise<void>;
+  /**
    * The object and its history in one statement (what a detail page needs):
    * the same scope check as {@link TransitionRunner.get}, one round trip.
    *
@@ -100,6 +111,34 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     if (outcome.outbox) deps.onOutbox?.();
     return outcome.result;
   };
+
+  /**
+   * The entity's row (locked for a command), refused exactly as a missing id when the actor may not
+   * see it, then the role check.
+   */
+  const visibleRow = async (trx: Transaction<Tables>, id: string, event: WorkflowEvent, actor: Actor, mode: 'lock' | 'read') => {
+    const row = mode === 'lock' ? await lockRow(trx, def, id) : await readRow(trx, def, id);
+    if (!row) throw workflowError('NOT_FOUND');
+    const authenticated = actor.kind !== 'public' && actor.kind !== 'system';
+    // Outside the caller's scope answers exactly as a missing id, before the role check:
+    // a 403 there would tell that the object exists (docs/http-api.md, Permissions: existence oracle).
+    if (authenticated && !(await def.canSee(actor, row, deps.scope, trx))) throw workflowError('NOT_FOUND');
+    // Role before replay: a key is no way around the rules, and it is the caller's own
+    // (another account's stored result is never returned).
+    checkRole(machine, event, actor);
+    return row;
+  };
+
+  const commandOn = (row: EntityRow, id: string, event: WorkflowEvent, actor: Actor, columns: Record<string, unknown>, key: string | undefined) => ({
+    id,
+    row,
+    snapshot: machine.resolveState({ value: fromDotted(row.state), context: row.context }),
+    event,
+    actor,
+    now: deps.clock.now(),
+    columns,
+    idempotencyKey: key,
+  });
 
   return {
     definition: def,
@@ -143,15 +182,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       if (!isUuid(id)) throw workflowError('NOT_FOUND');
       const key = options.idempotencyKey;
       const outcome = await deps.db.transaction().execute(async (trx) => {
-        const row = await lockRow(trx, def, id);
-        if (!row) throw workflowError('NOT_FOUND');
-        const authenticated = actor.kind !== 'public' && actor.kind !== 'system';
-        // Outside the caller's scope answers exactly as a missing id, before the role check:
-        // a 403 there would tell that the object exists (docs/http-api.md, Permissions: existence oracle).
-        if (authenticated && !(await def.canSee(actor, row, deps.scope, trx))) throw workflowError('NOT_FOUND');
-        // Role before replay: a key is no way around the rules, and it is the caller's own
-        // (another account's stored result is never returned).
-        checkRole(machine, event, actor);
+        const row = await visibleRow(trx, id, event, actor, 'lock');
         if (key !== undefined) {
           const stored = await findEvent(trx, id, key, actor);
           if (stored) return { result: replay(stored, event, options.columns ?? {}, 'send'), outbox: false };
@@ -159,10 +190,18 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
           throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: options.expectedVersion, version: row.version });
         }
-        const snapshot = machine.resolveState({ value: fromDotted(row.state), context: row.context });
-        return applyCommand(trx, def, { id, row, snapshot, event, actor, now: deps.clock.now(), columns: options.columns ?? {}, idempotencyKey: key });
+        return applyCommand(trx, def, commandOn(row, id, event, actor, options.columns ?? {}, key));
       });
       return afterCommit(outcome);
+    },
+
+    async check(id, event, actor) {
+      validateEvent(def, event);
+      if (!isUuid(id)) throw workflowError('NOT_FOUND');
+      await deps.db.transaction().execute(async (trx) => {
+        const row = await visibleRow(trx, id, event, actor, 'read');
+        await decideCommand(trx, def, commandOn(row, id, event, actor, {}, undefined));
+      });
     },
 
     async get(id, actor) {

@@ -56,6 +56,8 @@ export interface EffectArgs extends FactsArgs {
 export interface EffectPatch {
   columns?: Record<string, unknown>;
   context?: Record<string, unknown>;
+  /** What the effect did that the history row records but the row does not keep (an attachment's id). */
+  record?: Record<string, unknown>;
 }
 
 /**
@@ -79,6 +81,8 @@ export interface WorkflowDefinition {
   readonly rules: RuleRegistry;
   /** Payload fields an event may carry besides `type`; anything else is refused. */
   readonly payloadKeys: readonly string[];
+  /** Events whose payload fields differ from {@link WorkflowDefinition.payloadKeys} (ATTACH_PAPER's `segmentId`). */
+  readonly eventPayloadKeys?: Readonly<Record<string, readonly string[]>>;
   /** Columns kept in step with the snapshot (and the facts it was decided on) on every write (e.g. `open`). */
   derivedColumns?(state: string, context: Record<string, unknown>, facts: Record<string, unknown>): Record<string, unknown>;
   /** Whether the actor may see the row (reads, and events by authenticated roles). */

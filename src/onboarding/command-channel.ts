@@ -1,3 +1,4 @@
+import { createEventChannel } from '../engine/event-channel.js';
 import type { RegistrationForm } from './registration-form.js';
 import type { StoredUpload } from './registration-upload.js';
 
@@ -21,8 +22,7 @@ export interface CommandChannel {
   issuedActivationCode?: string;
 }
 
-// Weak: a channel lives exactly as long as its event object.
-const channels = new WeakMap<object, CommandChannel>();
+const channels = createEventChannel<CommandChannel>();
 
 /**
  * Attaches a channel to an event and returns the event, to pass to the runner.
@@ -32,8 +32,7 @@ const channels = new WeakMap<object, CommandChannel>();
  * await engine.institutions.send(id, withChannel({ type: 'ACTIVATE' }, channel), publicActor());
  */
 export function withChannel<E extends object>(event: E, channel: CommandChannel): E {
-  channels.set(event, channel);
-  return event;
+  return channels.attach(event, channel);
 }
 
 /**
@@ -44,5 +43,5 @@ export function withChannel<E extends object>(event: E, channel: CommandChannel)
  * const code = channelOf(event)?.activationCode;
  */
 export function channelOf(event: object): CommandChannel | undefined {
-  return channels.get(event);
+  return channels.of(event);
 }

@@ -69,10 +69,18 @@ t.test('refuses APPROVE until the candidate uploads the paper certificate of eve
   t.match(error, { code: 'PAPER_CERTIFICATE_REQUIRED', details: { segmentIds: ['s2'], rule: 'paperCertificatesForOtherRedInstitutions' } });
   t.same(await snapshotOf(engine, draft.id), before, 'the refusal changed nothing');
 
-  // Only the candidate uploads for their own declaration, only for other institutions, only known segments.
-  t.match(await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's2', pdf(), unit, limit)), { code: 'FORBIDDEN', details: { rule: 'paperCertificateUploader' } });
-  t.match(await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's1', pdf(), zhaoLiu, limit)), { code: 'VALIDATION_FAILED', details: [{ field: 'segmentId' }] });
-  t.equal((await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's9', pdf(), zhaoLiu, limit))).code, 'NOT_FOUND');
+  // Only the candidate uploads for their own declaration, only for other institutions, only known segments:
+  // the machine's own rules on ATTACH_PAPER, asked before the file is read.
+  t.match(await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's2', pdf(), unit, limit)), {
+    code: 'FORBIDDEN',
+    message: '纸质证明由考生本人上传',
+    details: { rule: 'editedByOwner' },
+  });
+  t.match(await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's1', pdf(), zhaoLiu, limit)), {
+    code: 'VALIDATION_FAILED',
+    details: [{ field: 'segmentId', code: 'currentSegment' }],
+  });
+  t.match(await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's9', pdf(), zhaoLiu, limit)), { code: 'NOT_FOUND', details: { rule: 'otherInstitutionSegment', segmentId: 's9' } });
   const text = { stream: Readable.from([Buffer.from('not a pdf, just text that is long enough')]), fileName: 'x.pdf' };
   t.equal((await refusal(engine.declarations.uploadPaperCertificate(draft.id, 's2', text, zhaoLiu, limit))).code, 'UNSUPPORTED_FILE_TYPE');
   const big = { stream: Readable.from([pdfBytes, Buffer.alloc(2048)]), fileName: 'big.pdf' };
@@ -81,11 +89,31 @@ t.test('refuses APPROVE until the candidate uploads the paper certificate of eve
 
   const uploaded = await engine.declarations.uploadPaperCertificate(draft.id, 's2', pdf('第二机构证明.pdf'), zhaoLiu, limit);
   t.match(uploaded.segments[1]!.paperCertificate, { segmentId: 's2', fileName: '第二机构证明.pdf', contentType: 'application/pdf' });
-  t.equal(uploaded.version, before.row!.version, 'an upload is not a transition');
+  t.equal(uploaded.state, 'unitReview.pending', 'an upload stays in its state');
+  t.equal(uploaded.version, before.row!.version + 1, 'an upload is an accepted event: one new version');
   const replaced = await engine.declarations.uploadPaperCertificate(draft.id, 's2', pdf('重新盖章.pdf'), zhaoLiu, limit);
   t.equal(replaced.segments[1]!.paperCertificate?.fileName, '重新盖章.pdf', 'a new upload supersedes the old one');
-  const audit = await engine.db.selectFrom('pw_audit').select('action').where('subject_id', '=', draft.id).where('action', '=', 'application.paperCertificate.upload').execute();
+  const history = await engine.db
+    .selectFrom('pw_history')
+    .select(['event_type', 'from_state', 'to_state', 'payload'])
+    .where('entity_id', '=', draft.id)
+    .where('event_type', '=', 'ATTACH_PAPER')
+    .orderBy('seq')
+    .execute();
+  t.equal(history.length, 2, 'one history row per upload');
+  t.match(history[1], { from_state: 'unitReview.pending', to_state: 'unitReview.pending', payload: { segmentId: 's2', issued: { attachmentId: replaced.segments[1]!.paperCertificate!.id } } });
+  const audit = await engine.db.selectFrom('pw_audit').select('action').where('subject_id', '=', draft.id).where('action', '=', 'event.application.ATTACH_PAPER').execute();
   t.equal(audit.length, 2, 'uploads are audited');
+  t.match(
+    await refusal(engine.workflows.application.send(draft.id, { type: 'ATTACH_PAPER', segmentId: 's2' }, zhaoLiu)),
+    { code: 'VALIDATION_FAILED', details: [{ field: 'file' }] },
+    'the bare event without a stored file is refused',
+  );
+  t.match(
+    await refusal(engine.workflows.application.send(draft.id, { type: 'APPROVE', segmentId: 's2' }, unit)),
+    { code: 'VALIDATION_FAILED', details: [{ field: 'segmentId', code: 'unrecognized' }] },
+    'segmentId belongs to ATTACH_PAPER only',
+  );
 
   const approved = await engine.declarations.send(draft.id, { type: 'APPROVE' }, unit);
   t.equal(approved.state, 'unitReview.approved', 'no explanation needed: the red concerns another institution only');

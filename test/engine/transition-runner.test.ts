@@ -176,6 +176,22 @@ t.test('every refusal leaves row, version, history and outbox unchanged and name
   }
 });
 
+t.test('check answers as send would, on the same rules and facts, and writes nothing either way', async (t) => {
+  const { engine, facts } = await testEngine(t);
+  const institutionId = await activatedInstitution(engine, facts);
+  const id = await pendingApplication(engine, institutionId);
+  const unit = unitOf(institutionId);
+  facts.application = { ...green, redOnTotalOrCurrent: true, redIndicatorCodes: ['totalDuration'] };
+  const before = await footprint(engine, id);
+  t.match(await refusal(engine.applications.check(id, { type: 'APPROVE' }, unit)), { code: 'EXPLANATION_REQUIRED', details: { rule: 'explanationGivenWhenRed' } });
+  t.match(await refusal(engine.applications.check(id, { type: 'APPROVE', explanation: '已核实' }, admin)), { code: 'FORBIDDEN', details: { rule: 'role' } });
+  t.match(await refusal(engine.applications.check(id, { type: 'REPORT' }, unit)), { code: 'INVALID_TRANSITION' });
+  t.equal((await refusal(engine.applications.check(id, { type: 'APPROVE', explanation: '已核实' }, unitOf(crypto.randomUUID())))).code, 'NOT_FOUND');
+  await engine.applications.check(id, { type: 'APPROVE', explanation: '已核实' }, unit);
+  t.same(await footprint(engine, id), before, 'neither the refusals nor the accepted check wrote anything');
+  t.equal((await engine.applications.send(id, { type: 'APPROVE', explanation: '已核实' }, unit)).state, 'unitReview.approved');
+});
+
 t.test('reads outside the caller’s scope look exactly like a missing entity', async (t) => {
   const { engine, facts } = await testEngine(t);
   const institutionId = await activatedInstitution(engine, facts);

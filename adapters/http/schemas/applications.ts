@@ -73,9 +73,12 @@ export const applicationEditBody = z.unknown().meta({
   example: { ...applicationExample, expectedVersion: 1 },
 });
 
-/** Event types sent through POST /applications/:id/events (creation and edits have their own endpoints; CLOSE is the sweep's). */
+/**
+ * Event types sent through POST /applications/:id/events (creation, edits and the paper
+ * certificate's ATTACH_PAPER have their own endpoints; CLOSE is the sweep's).
+ */
 export const applicationEventTypes = Object.keys(machineMeta(applicationMachine).events).filter(
-  (t) => t !== 'CREATE' && t !== 'EDIT' && t !== 'CLOSE',
+  (t) => t !== 'CREATE' && t !== 'EDIT' && t !== 'CLOSE' && t !== 'ATTACH_PAPER',
 ) as [string, ...string[]];
 
 export const applicationEventBody = z

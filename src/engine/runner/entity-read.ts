@@ -33,6 +33,16 @@ export async function lockRow(trx: Transaction<Tables>, def: WorkflowDefinition,
 }
 
 /**
+ * The entity's row as it is now, without a lock (a dry run's read).
+ *
+ * @example
+ * const row = await readRow(trx, applicationWorkflow, id);
+ */
+export async function readRow(reader: Kysely<Tables> | Transaction<Tables>, def: WorkflowDefinition, id: string): Promise<EntityRow | undefined> {
+  return (await (reader as unknown as Kysely<any>).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst()) as EntityRow | undefined;
+}
+
+/**
  * A row as the engine shows it, with its state's label.
  *
  * @example
@@ -60,9 +70,7 @@ export function viewOf(def: WorkflowDefinition, row: EntityRow): EntityView {
  * const row = await readVisibleRow(db, scope, applicationWorkflow, id, unit);
  */
 export async function readVisibleRow(db: Kysely<Tables>, scope: Scope, def: WorkflowDefinition, id: string, actor: Actor): Promise<EntityRow> {
-  const row = isUuid(id)
-    ? ((await (db as unknown as Kysely<any>).selectFrom(def.table).selectAll().where('id', '=', id).executeTakeFirst()) as EntityRow | undefined)
-    : undefined;
+  const row = isUuid(id) ? await readRow(db, def, id) : undefined;
   if (!row || !(await def.canSee(actor, row, scope))) throw workflowError('NOT_FOUND');
   return row;
 }

@@ -21,12 +21,13 @@ export interface WorkflowEvent {
  */
 export function validateEvent(def: WorkflowDefinition, event: WorkflowEvent): void {
   const issues: FieldIssue[] = [];
+  const keys = def.eventPayloadKeys?.[event?.type] ?? def.payloadKeys;
   if (typeof event?.type !== 'string' || !eventMeta(def.machine, event.type)) {
     issues.push({ field: 'type', code: 'unknownEvent', message: `未知的事件类型：${String(event?.type)}` });
   }
   for (const [key, value] of Object.entries(event ?? {})) {
     if (key === 'type') continue;
-    if (!def.payloadKeys.includes(key)) {
+    if (!keys.includes(key)) {
       issues.push({ field: key, code: 'unrecognized', message: `不支持的字段：${key}` });
     } else if (value !== undefined && value !== null && (typeof value !== 'string' || value.length > 2000)) {
       issues.push({ field: key, code: 'invalid', message: `${key} 须为不超过2000字的文本` });

@@ -12,6 +12,12 @@ import { payloadOf, type WorkflowEvent } from './event-validation.js';
 import { requestHash } from './idempotency.js';
 import type { TransitionResult } from './transition-result.js';
 
+/** What the effects issued (a 机构证号, an attachment's id), for the history row. */
+function issued(patch: Required<EffectPatch>): { issued: Record<string, unknown> } | undefined {
+  const all = { ...patch.context, ...patch.record };
+  return Object.keys(all).length > 0 ? { issued: all } : undefined;
+}
+
 /** One command, ready to be decided: the entity (none for a creation), its snapshot and the event. */
 export interface Command {
   id: string;
@@ -25,6 +31,26 @@ export interface Command {
 }
 
 /**
+ * The facts the guards read and the machine's step for one command, or the refusal naming the
+ * rule: everything but the writes (what the runner's `check` asks).
+ *
+ * @example
+ * const { next, actions } = await decideCommand(trx, applicationWorkflow, command);
+ */
+export async function decideCommand(
+  trx: Transaction<Tables>,
+  def: WorkflowDefinition,
+  command: Command,
+): Promise<{ facts: Record<string, unknown>; next: AnyMachineSnapshot; actions: { type: string; params?: unknown }[] }> {
+  const { row, snapshot, event, actor, now, columns } = command;
+  const facts = def.facts ? await def.facts({ trx, row, columns, event, actor, now }) : {};
+  const machineEvent = { ...event, actor: { id: actor.id, kind: actor.kind }, now: now.toISOString(), facts };
+  if (!snapshot.can(machineEvent)) throw explainRefusal(snapshot, machineEvent, def.rules, row ? row.state : toDotted(snapshot.value));
+  const [next, actions] = transition(def.machine, snapshot, machineEvent);
+  return { facts, next, actions: actions as { type: string; params?: unknown }[] };
+}
+
+/**
  * Decides and writes one command inside its transaction: the facts the guards read, the machine's
  * step (or the refusal naming the rule), the effects the machine asked for, and then one statement
  * that writes the row, its history row, the audit row and the outbox rows.
@@ -34,22 +60,20 @@ export interface Command {
  */
 export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefinition, command: Command): Promise<{ result: TransitionResult; outbox: boolean }> {
   const { machine } = def;
-  const { id, row, snapshot, event, actor, now, columns } = command;
+  const { id, row, event, actor, now, columns } = command;
   const from = row ? row.state : null;
-  const facts = def.facts ? await def.facts({ trx, row, columns, event, actor, now }) : {};
-  const machineEvent = { ...event, actor: { id: actor.id, kind: actor.kind }, now: now.toISOString(), facts };
-  if (!snapshot.can(machineEvent)) throw explainRefusal(snapshot, machineEvent, def.rules, from ?? toDotted(snapshot.value));
-  const [next, actions] = transition(machine, snapshot, machineEvent);
+  const { facts, next, actions } = await decideCommand(trx, def, command);
   const state = toDotted(next.value);
   // Effects the machine asked for (its named actions), in the order it lists them; what they
   // return (an issued number) is written with the row below.
-  const patch: Required<EffectPatch> = { columns: {}, context: {} };
-  for (const action of actions as { type: string }[]) {
+  const patch: Required<EffectPatch> = { columns: {}, context: {}, record: {} };
+  for (const action of actions) {
     const effect = def.effects?.[action.type];
     const returned = effect ? await effect({ trx, id, row, columns, event, actor, now, state, facts }) : undefined;
     if (returned) {
       Object.assign(patch.columns, returned.columns);
       Object.assign(patch.context, returned.context);
+      Object.assign(patch.record, returned.record);
     }
   }
   const context = { ...(next.context as Record<string, unknown>), ...patch.context };
@@ -75,7 +99,7 @@ export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefini
     at: now.toISOString(),
     replayed: false,
   };
-  const notifications = (actions as { type: string; params?: unknown }[]).filter((a) => a.type === 'notify');
+  const notifications = actions.filter((a) => a.type === 'notify');
   // One statement writes the row, its history row, the audit row and the outbox rows (data-modifying
   // CTEs): one round trip instead of three or more. The row's write is guarded by its version; when it
   // matches nothing, the command fails and the transaction, with the sibling inserts, rolls back.
@@ -94,7 +118,7 @@ export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefini
       to_state: state,
       event_type: event.type,
       // What the effects issued (a 机构证号) is part of the record of what happened.
-      payload: jsonb({ ...payloadOf(event), facts, ...(Object.keys(patch.context).length > 0 ? { issued: patch.context } : {}) }),
+      payload: jsonb({ ...payloadOf(event), facts, ...(issued(patch) ?? {}) }),
       actor_id: actor.id,
       actor_role: actor.kind,
       idempotency_key: command.idempotencyKey ?? null,

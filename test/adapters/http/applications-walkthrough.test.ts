@@ -86,19 +86,24 @@ t.test("the seed's review walkthrough: project list → applicants → detail �
   t.equal(upload.statusCode, 201, upload.statusCode === 201 ? '201' : upload.body);
   t.match(upload.json().segments[1].paperCertificate, { segmentId: 's2', fileName: '试用期考核证明.pdf', contentType: 'application/pdf' });
   t.match(upload.json().allowedEvents.find((e: { type: string }) => e.type === 'APPROVE'), { allowed: true, explanationRequired: false });
+  // The upload is an accepted event (ATTACH_PAPER): a new version, so a decision taken on the page
+  // as it was before the certificate arrived is refused as stale.
+  t.match(upload.json(), { state: 'unitReview.pending', version: 2 });
+  const stale = await api('POST', `/applications/${id}/events`, unit, { type: 'APPROVE', explanation: '审核通过', expectedVersion: 1 });
+  t.match({ status: stale.statusCode, code: stale.json().error.code }, { status: 409, code: 'VERSION_CONFLICT' });
 
   // Step 8: 审核通过 with 审核说明 审核通过.
-  const approved = await api('POST', `/applications/${id}/events`, unit, { type: 'APPROVE', explanation: '审核通过', expectedVersion: 1 });
+  const approved = await api('POST', `/applications/${id}/events`, unit, { type: 'APPROVE', explanation: '审核通过', expectedVersion: 2 });
   t.equal(approved.statusCode, 200, approved.statusCode === 200 ? '200' : approved.body);
-  t.match(approved.json(), { state: 'unitReview.approved', version: 2, decision: { type: 'APPROVE', label: '审核通过', explanation: '审核通过' } });
+  t.match(approved.json(), { state: 'unitReview.approved', version: 3, decision: { type: 'APPROVE', label: '审核通过', explanation: '审核通过' } });
 
   // Step 9–10: the decision is changed to 审核不通过, then back.
-  const rejected = await api('POST', `/applications/${id}/events`, unit, { type: 'REJECT', explanation: '审核不通过', expectedVersion: 2 });
+  const rejected = await api('POST', `/applications/${id}/events`, unit, { type: 'REJECT', explanation: '审核不通过', expectedVersion: 3 });
   t.equal(rejected.statusCode, 200, rejected.statusCode === 200 ? '200' : rejected.body);
   t.match(rejected.json(), { state: 'unitReview.rejected', decision: { label: '审核不通过', explanation: '审核不通过' } });
   const list2 = await api('GET', `/projects/${projectId}/applications`, unit);
   t.match(list2.json().items[0], { stateLabel: '单位审核·审核不通过', note: '审核不通过' });
-  const again = await api('POST', `/applications/${id}/events`, unit, { type: 'APPROVE', explanation: '审核通过', expectedVersion: 3 });
+  const again = await api('POST', `/applications/${id}/events`, unit, { type: 'APPROVE', explanation: '审核通过', expectedVersion: 4 });
   t.equal(again.statusCode, 200);
   t.match((await api('GET', `/projects/${projectId}/applications`, unit)).json().items[0], { stateLabel: '单位审核·审核通过', note: '审核通过' });
 
