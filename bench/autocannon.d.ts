@@ -3,6 +3,8 @@ declare module 'autocannon' {
   interface Result {
     requests: { total: number; average: number };
     latency: { p50: number; p99: number; average: number };
+    /** Bytes received. */
+    throughput: { total: number; average: number };
     non2xx: number;
     errors: number;
   }
@@ -10,7 +12,6 @@ declare module 'autocannon' {
     url: string;
     connections?: number;
     duration?: number;
-    initialContext?: Record<string, unknown>;
     requests?: Record<string, unknown>[];
   }
   function autocannon(options: Options): Promise<Result>;

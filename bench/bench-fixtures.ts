@@ -10,6 +10,7 @@ import { openDatabase, type Database } from '../src/persistence/database.js';
 import { createEngine, type Engine } from '../src/create-engine.js';
 import { createFileStorage } from '../src/storage/file-storage.js';
 import type { Actor } from '../src/engine/actor.js';
+import { transitionStatement } from '../src/engine/runner/write-statement.js';
 
 export interface BenchEngine {
   database: Database;
@@ -53,33 +54,72 @@ export interface Decidable {
 export async function decidableApplications(
   engine: Engine,
   count: number,
-  options: { institutionId?: string; minimum?: number } = {},
+  options: { institutionId?: string; minimum?: number; exclude?: ReadonlySet<string>; maxVersion?: number } = {},
 ): Promise<Decidable[]> {
   const project = await engine.db.selectFrom('pw_projects').select('id').orderBy('approval_deadline', 'desc').executeTakeFirstOrThrow();
-  let query = engine.db
-    .selectFrom('pw_applications')
-    .select(['id', 'institution_id'])
-    .where('project_id', '=', project.id)
-    .where('state', 'in', ['unitReview.pending', 'unitReview.approved', 'unitReview.rejected'])
-    // Fresh ones: an application an earlier run decided thousands of times has a history no real one has.
-    .where('version', '<', 20)
-    .orderBy('arrival_no')
-    .limit(count * 20);
-  if (options.institutionId) query = query.where('institution_id', '=', options.institutionId);
   const found: Decidable[] = [];
-  for (const row of await query.execute()) {
-    if (found.length >= count) break;
-    const actor = unitActor(row.institution_id!);
-    try {
-      await engine.workflows.application.send(row.id, { type: 'REJECT', explanation: '基准测试' }, actor);
-      await engine.workflows.application.send(row.id, { type: 'APPROVE', explanation: '基准测试' }, actor);
-      found.push({ id: row.id, institutionId: row.institution_id! });
-    } catch {
-      // refused (e.g. a missing paper certificate): not a candidate for the loop
+  // Page by arrival: the refused ones (a template needing a paper certificate) stay at the front run after run.
+  let after = -1;
+  for (let page = 0; page < 50 && found.length < count; page++) {
+    let query = engine.db
+      .selectFrom('pw_applications')
+      .select(['id', 'institution_id', 'arrival_no'])
+      .where('project_id', '=', project.id)
+      .where('state', 'in', ['unitReview.pending', 'unitReview.approved', 'unitReview.rejected'])
+      // Fresh ones: an application an earlier run decided thousands of times has a history no real one has.
+      .where('version', '<', options.maxVersion ?? 20)
+      .where('arrival_no', '>', after)
+      .orderBy('arrival_no')
+      .limit(count * 4);
+    if (options.institutionId) query = query.where('institution_id', '=', options.institutionId);
+    const rows = await query.execute();
+    if (rows.length === 0) break;
+    after = Number(rows.at(-1)!.arrival_no);
+    for (const row of rows) {
+      if (found.length >= count) break;
+      if (options.exclude?.has(row.id)) continue;
+      const actor = unitActor(row.institution_id!);
+      try {
+        await engine.workflows.application.send(row.id, { type: 'REJECT', explanation: '基准测试' }, actor);
+        await engine.workflows.application.send(row.id, { type: 'APPROVE', explanation: '基准测试' }, actor);
+        found.push({ id: row.id, institutionId: row.institution_id! });
+      } catch {
+        // refused (e.g. a missing paper certificate): not a candidate for the loop
+      }
     }
   }
   if (found.length < (options.minimum ?? count)) throw new Error(`only ${found.length} of ${count} decidable applications found: generate the data first (npm run bench:generate)`);
   return found;
+}
+
+/** An application as the bare baselines decide it: what the engine's write needs of the row. */
+export interface DecisionTarget {
+  id: string;
+  version: number;
+  state: string;
+  /** The machine context as jsonb text. */
+  context: string;
+  submittedAt: Date | null;
+}
+
+/** The engine's write for one decision of `t`, as the runner builds it (row, history, audit). */
+export function engineWrite(t: DecisionTarget, event: string, to: string, payload: string, now: Date) {
+  const version = t.version + 1;
+  const result = JSON.stringify({ id: t.id, workflow: 'application', event, from: t.state, state: to, stateLabel: '单位审核', version, at: now.toISOString(), replayed: false });
+  return transitionStatement({
+    table: 'pw_applications',
+    entity: {
+      update: { state: to, context: t.context, machine_version: '1', version, updated_at: now, open: true, entry_mode: 'candidate', note: '基准测试', submitted_at: t.submittedAt, red_count: 0 },
+      id: t.id,
+      version: t.version,
+    },
+    history: {
+      entity_type: 'application', entity_id: t.id, seq: version, from_state: t.state, to_state: to, event_type: event, payload,
+      actor_id: null, actor_role: 'business', idempotency_key: null, request_hash: null, result, created_at: now,
+    },
+    audit: { at: now, actor_id: null, actor_kind: 'business', ip: null, action: `event.application.${event}`, subject_type: 'application', subject_id: t.id, detail: JSON.stringify({ from: t.state, to, version }) },
+    outbox: [],
+  });
 }
 
 /** Runs `worker(i)` in `clients` concurrent loops for `seconds`; returns the operations completed. */

@@ -71,6 +71,8 @@ export async function applicationFacts(
     detail?: boolean;
     /** ATTACH_PAPER: the segment the paper certificate is for. */
     segmentId?: string;
+    /** What the command's lock already read (the workflow's `lockedReads`). */
+    preread?: unknown;
   },
   settings: IndicatorSettings = {},
 ): Promise<FactsOutcome> {
@@ -87,6 +89,7 @@ export async function applicationFacts(
       applicationId: row?.id ?? null,
       certNos: data?.segments.map((s) => s.teacherCertNo) ?? [],
       ...(input.detail ? { detail: { institutionId: (row?.institution_id as string | null | undefined) ?? null } } : {}),
+      ...(input.preread !== undefined ? { preread: input.preread } : {}),
     },
     settings,
   );

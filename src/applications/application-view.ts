@@ -153,14 +153,15 @@ export function allowedEvents(
 
 /**
  * Builds the detail of an application the actor may see (the caller has
- * read `view` and `history` through the runner, which checked the scope).
+ * read `view`, `history` and the detail reads through the runner's `read`,
+ * which checked the scope).
  *
  * @example
  * const detail = await applicationDetail(db, { view, history, actor, now });
  */
 export async function applicationDetail(
   reader: Reader,
-  input: { view: EntityView; history: HistoryEntry[]; actor: Actor; now: Date },
+  input: { view: EntityView; history: HistoryEntry[]; actor: Actor; now: Date; read?: unknown },
   settings: IndicatorSettings = {},
 ): Promise<ApplicationDetail> {
   const { view, history, actor, now } = input;
@@ -168,7 +169,12 @@ export async function applicationDetail(
   const context = view.context as Partial<ApplicationContext>;
   // Facts as an APPROVE now would see them: the indicators come with them, and
   // the same statement brings the institution's name and the paper certificates.
-  const { facts, project, indicators, inputs } = await applicationFacts(reader, { row, columns: {}, eventType: 'APPROVE', now, detail: true }, settings);
+  // With `read` (the runner read it with the row: the workflow's detailReads) nothing more is read.
+  const { facts, project, indicators, inputs } = await applicationFacts(
+    reader,
+    { row, columns: {}, eventType: 'APPROVE', now, detail: true, ...(input.read !== undefined ? { preread: input.read } : {}) },
+    settings,
+  );
   const institution = inputs?.institution ?? null;
   const paperOf = new Map((inputs?.paperRows ?? []).map((p) => [p.segmentId, p]));
   const data = withoutCheckCodes((row.data as ApplicationData | null | undefined) ?? null);

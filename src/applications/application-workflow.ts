@@ -3,7 +3,7 @@ import { isFinalState } from '../../machines/shared/introspect.js';
 import { inOrganisationScope, type WorkflowDefinition } from '../engine/workflow-definition.js';
 import { isProbationUnit } from '../engine/actor.js';
 import { applicationFacts } from './application-facts.js';
-import type { IndicatorSettings } from './application-indicators.js';
+import { detailIndicatorInputs, lockedIndicatorInputs, type IndicatorSettings } from './application-indicators.js';
 import { checkDeclaration } from './declaration-checks.js';
 import { attachPaperCertificate } from './paper-certificates.js';
 import { reviewNote } from './labels.js';
@@ -45,11 +45,16 @@ export function createApplicationWorkflow(settings: IndicatorSettings = {}): Wor
       isProbationUnit(actor, (columns.institution_id as string | null | undefined) ?? null),
     // Everything the guards read comes from the locked row (the deadline is a
     // column, never a machine timer) and is recomputed inside the command.
-    facts: async ({ trx, row, columns, event, now }) => {
+    facts: async ({ trx, row, columns, event, now, read }) => {
       if (event.type === 'CREATE' || event.type === 'EDIT') await checkDeclaration(trx, { row, columns });
       const segmentId = typeof event.segmentId === 'string' ? event.segmentId : undefined;
-      return (await applicationFacts(trx, { row, columns, eventType: event.type, now, segmentId }, settings)).facts;
+      return (await applicationFacts(trx, { row, columns, eventType: event.type, now, segmentId, preread: read }, settings)).facts;
     },
+    // The project, the teachers' registry rows and the paper certificates, read with the lock. A
+    // CREATE has no row, an EDIT brings new data (its facts read it), CLOSE needs none of them.
+    lockedReads: (event) => (event.type === 'EDIT' || event.type === 'CLOSE' ? undefined : lockedIndicatorInputs(settings)),
+    // The detail's inputs (and the institution's name, the paper certificates) with the row and its history: one statement.
+    detailReads: () => detailIndicatorInputs(settings),
     effects: { attachPaper: attachPaperCertificate },
   };
 }

@@ -234,8 +234,8 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
   });
 
   const detail = async (id: string, actor: Actor): Promise<ApplicationDetail> => {
-    const { view, history } = await runner.read(id, actor);
-    return applicationDetail(db, { view, history, actor, now: clock.now() }, settings);
+    const { view, history, read } = await runner.read(id, actor);
+    return applicationDetail(db, { view, history, actor, now: clock.now(), read }, settings);
   };
 
   return {

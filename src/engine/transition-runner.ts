@@ -72,18 +72,20 @@ export interface TransitionRunner {
    * (a file not yet read); `send` decides again in its own transaction.
    *
    * @example
-   * // Refused before the upload is read: VALIDATION_FAILED (rule otherInstitutionSegment) for the current institution's segment.
-   * await engine.workflows.application.check(id, { type: 'ATTACH_PAPER', segmentId: 's1' }, candidate);
+   * // Would APPROVE be accepted now? Throws what send would throw (EXPLANATION_REQUIRED …), writes nothing.
+   * await engine.applications.check(applicationId, { type: 'APPROVE' }, unit);
    */
   check(id: string, event: WorkflowEvent, actor: Actor): Promise<void>;
   /**
    * The object and its history in one statement (what a detail page needs):
-   * the same scope check as {@link TransitionRunner.get}, one round trip.
+   * the same scope check as {@link TransitionRunner.get}, one round trip. The
+   * workflow's detail reads (an application's project, teachers and paper
+   * certificates) come with it as `read`.
    *
    * @example
    * const { view, history } = await engine.applications.read(applicationId, unit);
    */
-  read(id: string, actor: Actor): Promise<{ view: EntityView; history: HistoryEntry[] }>;
+  read(id: string, actor: Actor): Promise<{ view: EntityView; history: HistoryEntry[]; read: unknown }>;
 }
 
 export interface RunnerDeps {
@@ -117,7 +119,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
    * see it, then the role check.
    */
   const visibleRow = async (trx: Transaction<Tables>, id: string, event: WorkflowEvent, actor: Actor, mode: 'lock' | 'read') => {
-    const row = mode === 'lock' ? await lockRow(trx, def, id) : await readRow(trx, def, id);
+    const { row, read } = mode === 'lock' ? await lockRow(trx, def, id, def.lockedReads?.(event)) : { row: await readRow(trx, def, id), read: undefined };
     if (!row) throw workflowError('NOT_FOUND');
     const authenticated = actor.kind !== 'public' && actor.kind !== 'system';
     // Outside the caller's scope answers exactly as a missing id, before the role check:
@@ -126,12 +128,20 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     // Role before replay: a key is no way around the rules, and it is the caller's own
     // (another account's stored result is never returned).
     checkRole(machine, event, actor);
-    return row;
+    return { row, read };
   };
 
-  const commandOn = (row: EntityRow, id: string, event: WorkflowEvent, actor: Actor, columns: Record<string, unknown>, key: string | undefined) => ({
+  const commandOn = (
+    { row, read }: { row: EntityRow; read: unknown },
+    id: string,
+    event: WorkflowEvent,
+    actor: Actor,
+    columns: Record<string, unknown>,
+    key: string | undefined,
+  ) => ({
     id,
     row,
+    read,
     snapshot: machine.resolveState({ value: fromDotted(row.state), context: row.context }),
     event,
     actor,
@@ -182,7 +192,8 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       if (!isUuid(id)) throw workflowError('NOT_FOUND');
       const key = options.idempotencyKey;
       const outcome = await deps.db.transaction().execute(async (trx) => {
-        const row = await visibleRow(trx, id, event, actor, 'lock');
+        const locked = await visibleRow(trx, id, event, actor, 'lock');
+        const row = locked.row;
         if (key !== undefined) {
           const stored = await findEvent(trx, id, key, actor);
           if (stored) return { result: replay(stored, event, options.columns ?? {}, 'send'), outbox: false };
@@ -190,7 +201,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
         if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
           throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: options.expectedVersion, version: row.version });
         }
-        return applyCommand(trx, def, commandOn(row, id, event, actor, options.columns ?? {}, key));
+        return applyCommand(trx, def, commandOn(locked, id, event, actor, options.columns ?? {}, key));
       });
       return afterCommit(outcome);
     },
@@ -199,8 +210,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
       validateEvent(def, event);
       if (!isUuid(id)) throw workflowError('NOT_FOUND');
       await deps.db.transaction().execute(async (trx) => {
-        const row = await visibleRow(trx, id, event, actor, 'read');
-        await decideCommand(trx, def, commandOn(row, id, event, actor, {}, undefined));
+        await decideCommand(trx, def, commandOn(await visibleRow(trx, id, event, actor, 'read'), id, event, actor, {}, undefined));
       });
     },
 

@@ -29,6 +29,8 @@ export interface FactsArgs {
   event: { type: string; [key: string]: unknown };
   actor: Actor;
   now: Date;
+  /** What the workflow's `lockedReads` read in the same statement as the lock (undefined without one). */
+  read?: unknown;
 }
 
 /**
@@ -91,6 +93,17 @@ export interface WorkflowDefinition {
   canCreate(actor: Actor, columns: Record<string, unknown>): boolean;
   /** Reads the guards need, inside the command's transaction (no writes: writes are effects). */
   facts?: FactsProvider;
+  /**
+   * A SQL expression over the locked row `t` (constant text, no parameters) whose value the facts
+   * provider gets as `read`: what the guards need, read in the same statement as the lock instead
+   * of a round trip of its own. Undefined for events that read nothing or read otherwise.
+   */
+  lockedReads?(event: { type: string }): string | undefined;
+  /**
+   * A SQL expression over the row `t` (constant text, no parameters) read with the row and its
+   * history for a detail page (the runner's `read`), so the detail costs one statement.
+   */
+  detailReads?(): string;
   /** Writes that follow an accepted event, by the machine action that asks for them. */
   effects?: Readonly<Record<string, Effect>>;
 }

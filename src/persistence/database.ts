@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './schema.js';
+import { preparedName } from './prepared-statements.js';
 import { pgTypeOverrides, typeParsers } from './type-parsers.js';
 
 export interface DatabaseOptions {
@@ -104,7 +105,10 @@ async function openPostgres(url: string, options: DatabaseOptions, schema: strin
   pool.on('error', (error) => onError?.(error));
   // A checked-out client can also emit 'error' between two queries; its next
   // query fails anyway, so the event only needs a listener, not a report.
-  pool.on('connect', (client) => client.on('error', () => {}));
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+    nameRegisteredStatements(client);
+  });
   if (schema) {
     try {
       await pool.query(`create schema if not exists ${schema}`);
@@ -134,6 +138,19 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
   });
   const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return createDatabase(kysely, 'embedded', () => pool.end(), (compression = 'gzip') => pool.dumpDataDir(compression));
+}
+
+/**
+ * Sends the engine's registered statements (see `prepared`) by name on this connection: Kysely
+ * calls `client.query(text, values)`, and pg parses a named statement once per connection.
+ */
+function nameRegisteredStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    const name = args.length === 2 && typeof text === 'string' ? preparedName(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  };
 }
 
 /**

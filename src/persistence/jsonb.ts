@@ -9,5 +9,11 @@
  * await trx.insertInto('pw_audit').values({ …, detail: jsonb({ reason }) }).execute();
  */
 export function jsonb(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.toWellFormed() : v));
+  const text = JSON.stringify(value);
+  // JSON.stringify writes a lone surrogate as a `\udXXX` escape; without one (nearly always) the
+  // text is already what PostgreSQL takes, and the per-string replacer is not needed.
+  return text !== undefined && loneSurrogateEscape.test(text) ? JSON.stringify(value, wellFormed) : text;
 }
+
+const loneSurrogateEscape = /\\u[dD][89a-fA-F]/;
+const wellFormed = (_key: string, v: unknown) => (typeof v === 'string' ? v.toWellFormed() : v);

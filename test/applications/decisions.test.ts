@@ -237,3 +237,25 @@ t.test('the district approves, rejects (with explanation) and returns to the uni
   await engine.declarations.send(id, { type: 'APPROVE', explanation: '已重新核对' }, unit);
   t.equal((await engine.declarations.send(id, { type: 'REPORT' }, unit)).state, 'districtReview.pending', 'and reports again');
 });
+
+t.test('a teacher number stored in an unusual form (spaces, full-width digits) is still found at a decision', async (t) => {
+  const world = await probationWorld(t);
+  const { engine, unit } = world;
+  const id = await entry(world);
+  // Rows a host wrote without our input checks may keep the number as typed: the lock's read misses
+  // it, the facts look it up again once normalised.
+  const row = await engine.db.selectFrom('pw_applications').select('data').where('id', '=', id).executeTakeFirstOrThrow();
+  const data = row.data as { segments: { teacherCertNo: string; current: boolean }[] };
+  const unusual = (certNo: string) => ` ${certNo.slice(0, 3)} ${[...certNo.slice(3)].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('')} `;
+  for (const segment of data.segments) segment.teacherCertNo = unusual(segment.teacherCertNo);
+  const typed = data.segments.find((s) => s.current)!.teacherCertNo;
+  await engine.db.updateTable('pw_applications').set({ data: JSON.stringify(data) }).where('id', '=', id).execute();
+  await engine.declarations.send(id, { type: 'APPROVE' }, unit);
+  const history = await engine.applications.history(id, unit);
+  const facts = history.at(-1)!.payload.facts as { indicators: { indicators: { code: string; level: string; segmentId?: string }[] } };
+  t.match(
+    facts.indicators.indicators.find((i) => i.code === 'teacherCheck'),
+    { level: 'green' },
+    `the registry's teacher is found for ${JSON.stringify(typed)}`,
+  );
+});

@@ -1,4 +1,5 @@
-import { sql, type Kysely, type Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { prepared } from '../../persistence/prepared-statements.js';
 import { stateLabel } from '../../../machines/shared/introspect.js';
 import { workflowError } from '../../errors.js';
 import type { Tables } from '../../persistence/schema.js';
@@ -19,17 +20,51 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && uuidPattern.test(value);
 }
 
+const lockStatements = new Map<string, string>();
+
 /**
- * The entity's row, locked for the rest of the transaction (SELECT … FOR UPDATE): a concurrent
- * command on the same entity waits here, so its guards see this one's outcome.
+ * The text of {@link lockRow}'s statement (parameter `$1`: the id), built once per table and
+ * expression; the benchmarks run it on a bare connection.
  *
  * @example
- * const row = await lockRow(trx, applicationWorkflow, id);
+ * lockStatement('pw_projects'); // 'select t.* from "pw_projects" t where t.id = $1 for update of t'
  */
-export async function lockRow(trx: Transaction<Tables>, def: WorkflowDefinition, id: string): Promise<EntityRow | undefined> {
-  return (await (trx as unknown as Kysely<any>).selectFrom(def.table).selectAll().where('id', '=', id).forUpdate().executeTakeFirst()) as
-    | EntityRow
-    | undefined;
+export function lockStatement(table: string, reads?: string): string {
+  return builtOnce(lockStatements, table, reads, () => `select t.*${reads ? `, (${reads}) as pw_locked_read` : ''} from "${table}" t where t.id = $1 for update of t`);
+}
+
+/** A statement's text per table and reads expression, built and registered as a prepared statement once. */
+function builtOnce(cache: Map<string, string>, table: string, reads: string | undefined, build: () => string): string {
+  const key = `${table}\u0000${reads ?? ''}`;
+  let text = cache.get(key);
+  if (text === undefined) {
+    text = prepared(build());
+    cache.set(key, text);
+  }
+  return text;
+}
+
+/**
+ * The entity's row, locked for the rest of the transaction (SELECT … FOR UPDATE): a concurrent
+ * command on the same entity waits here, so its guards see this one's outcome. With `reads` (the
+ * workflow's `lockedReads`), the same statement also reads what the guards need; the statement's
+ * text is built once per workflow and expression and goes out as a named prepared statement.
+ *
+ * @example
+ * const { row, read } = await lockRow(trx, applicationWorkflow, id, applicationWorkflow.lockedReads?.({ type: 'APPROVE' }));
+ */
+export async function lockRow(
+  trx: Transaction<Tables>,
+  def: WorkflowDefinition,
+  id: string,
+  reads?: string,
+): Promise<{ row: EntityRow | undefined; read: unknown }> {
+  const text = lockStatement(def.table, reads);
+  const { rows } = await trx.executeQuery<EntityRow & { pw_locked_read?: unknown }>(CompiledQuery.raw(text, [id]));
+  const found = rows[0];
+  if (!found || !reads) return { row: found, read: undefined };
+  const { pw_locked_read: read, ...row } = found;
+  return { row: row as EntityRow, read };
 }
 
 /**
@@ -75,12 +110,34 @@ export async function readVisibleRow(db: Kysely<Tables>, scope: Scope, def: Work
   return row;
 }
 
+const detailStatements = new Map<string, string>();
+
 /**
- * The row and its history in one statement (the history as one JSON array), with the same scope
- * check as {@link readVisibleRow}: what a detail page needs, in one round trip.
+ * The text of {@link readWithHistory}'s statement (parameter `$1`: the id): the row, its history
+ * as one JSON array and, with `reads`, the workflow's detail reads over the row `t`.
  *
  * @example
- * const { view, history } = await readWithHistory(db, scope, applicationWorkflow, id, unit);
+ * readStatement('pw_institutions'); // 'select t.*, (select coalesce(json_agg(…)) …) as history_json from "pw_institutions" t where t.id = $1'
+ */
+export function readStatement(table: string, reads?: string): string {
+  return builtOnce(
+    detailStatements,
+    table,
+    reads,
+    () => `select t.*, (select coalesce(json_agg(json_build_object('seq', h.seq, 'from', h.from_state, 'to', h.to_state, 'event', h.event_type,
+         'payload', h.payload, 'actorId', h.actor_id, 'actorRole', h.actor_role, 'at', h.created_at) order by h.seq), '[]'::json)
+         from pw_history h where h.entity_id = t.id) as history_json${reads ? `, (${reads}) as pw_detail_read` : ''}
+       from "${table}" t where t.id = $1`,
+  );
+}
+
+/**
+ * The row and its history in one statement (the history as one JSON array), with the same scope
+ * check as {@link readVisibleRow}: what a detail page needs, in one round trip. The workflow's
+ * `detailReads` (what its detail shows besides the row) come in the same statement, as `read`.
+ *
+ * @example
+ * const { view, history, read } = await readWithHistory(db, scope, applicationWorkflow, id, unit);
  */
 export async function readWithHistory(
   db: Kysely<Tables>,
@@ -88,23 +145,19 @@ export async function readWithHistory(
   def: WorkflowDefinition,
   id: string,
   actor: Actor,
-): Promise<{ view: EntityView; history: HistoryEntry[] }> {
+): Promise<{ view: EntityView; history: HistoryEntry[]; read: unknown }> {
   if (!isUuid(id)) throw workflowError('NOT_FOUND');
-  const found = (await (db as unknown as Kysely<any>)
-    .selectFrom(`${def.table} as t`)
-    .selectAll('t')
-    .select(
-      sql<HistoryEntry[]>`(select coalesce(json_agg(json_build_object('seq', h.seq, 'from', h.from_state, 'to', h.to_state, 'event', h.event_type,
-         'payload', h.payload, 'actorId', h.actor_id, 'actorRole', h.actor_role, 'at', h.created_at) order by h.seq), '[]'::json)
-         from pw_history h where h.entity_id = t.id)`.as('history_json'),
-    )
-    .where('t.id', '=', id)
-    .executeTakeFirst()) as (EntityRow & { history_json: HistoryEntry[] }) | undefined;
+  const reads = def.detailReads?.();
+  const { rows } = await db.executeQuery<EntityRow & { history_json: HistoryEntry[]; pw_detail_read?: unknown }>(
+    CompiledQuery.raw(readStatement(def.table, reads), [id]),
+  );
+  const found = rows[0];
   if (!found || !(await def.canSee(actor, found, scope))) throw workflowError('NOT_FOUND');
-  const { history_json: history, ...row } = found;
+  const { history_json: history, pw_detail_read: read, ...row } = found;
   return {
     view: viewOf(def, row as EntityRow),
     history: history.map((h) => ({ ...h, at: new Date(parseTimestamptz(h.at)).toISOString() })),
+    read,
   };
 }
 

@@ -1,5 +1,5 @@
 import { transition, type AnyMachineSnapshot } from 'xstate';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import { stateLabel, toDotted } from '../../../machines/shared/introspect.js';
 import { workflowError } from '../../errors.js';
 import { jsonb } from '../../persistence/jsonb.js';
@@ -11,6 +11,7 @@ import type { EffectPatch, EntityRow, WorkflowDefinition } from '../workflow-def
 import { payloadOf, type WorkflowEvent } from './event-validation.js';
 import { requestHash } from './idempotency.js';
 import type { TransitionResult } from './transition-result.js';
+import { writeTransition } from './write-statement.js';
 
 /** What the effects issued (a 机构证号, an attachment's id), for the history row. */
 function issued(patch: Required<EffectPatch>): { issued: Record<string, unknown> } | undefined {
@@ -22,6 +23,8 @@ function issued(patch: Required<EffectPatch>): { issued: Record<string, unknown>
 export interface Command {
   id: string;
   row: EntityRow | undefined;
+  /** What the workflow's `lockedReads` read with the lock. */
+  read?: unknown;
   snapshot: AnyMachineSnapshot;
   event: WorkflowEvent;
   actor: Actor;
@@ -42,11 +45,15 @@ export async function decideCommand(
   def: WorkflowDefinition,
   command: Command,
 ): Promise<{ facts: Record<string, unknown>; next: AnyMachineSnapshot; actions: { type: string; params?: unknown }[] }> {
-  const { row, snapshot, event, actor, now, columns } = command;
-  const facts = def.facts ? await def.facts({ trx, row, columns, event, actor, now }) : {};
+  const { row, read, snapshot, event, actor, now, columns } = command;
+  const facts = def.facts ? await def.facts({ trx, row, columns, event, actor, now, read }) : {};
   const machineEvent = { ...event, actor: { id: actor.id, kind: actor.kind }, now: now.toISOString(), facts };
-  if (!snapshot.can(machineEvent)) throw explainRefusal(snapshot, machineEvent, def.rules, row ? row.state : toDotted(snapshot.value));
+  // One machine step; only a step that changed nothing and asked for nothing can be a refusal, and
+  // only then is `can` asked (it costs as much as the step itself).
   const [next, actions] = transition(def.machine, snapshot, machineEvent);
+  if (next === snapshot && actions.length === 0 && !snapshot.can(machineEvent)) {
+    throw explainRefusal(snapshot, machineEvent, def.rules, row ? row.state : toDotted(snapshot.value));
+  }
   return { facts, next, actions: actions as { type: string; params?: unknown }[] };
 }
 
@@ -103,21 +110,17 @@ export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefini
   // One statement writes the row, its history row, the audit row and the outbox rows (data-modifying
   // CTEs): one round trip instead of three or more. The row's write is guarded by its version; when it
   // matches nothing, the command fails and the transaction, with the sibling inserts, rolls back.
-  const db = trx as unknown as Kysely<any>;
-  let write = db.with('entity', (q) =>
-    row
-      ? q.updateTable(def.table).set({ ...columns, ...common }).where('id', '=', id).where('version', '=', row.version).returning('id')
-      : q.insertInto(def.table).values({ id, ...columns, ...common, created_at: now }).returning('id'),
-  );
-  write = write.with('history', (q) =>
-    q.insertInto('pw_history').values({
+  const written = await writeTransition(trx, {
+    table: def.table,
+    entity: row ? { update: { ...columns, ...common }, id, version: row.version } : { insert: { id, ...columns, ...common, created_at: now } },
+    history: {
       entity_type: def.name,
       entity_id: id,
       seq: version,
       from_state: from,
       to_state: state,
       event_type: event.type,
-      // What the effects issued (a 机构证号) is part of the record of what happened.
+      // What the effects issued (a 机构证号, an attachment) is part of the record of what happened.
       payload: jsonb({ ...payloadOf(event), facts, ...(issued(patch) ?? {}) }),
       actor_id: actor.id,
       actor_role: actor.kind,
@@ -125,28 +128,17 @@ export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefini
       request_hash: command.idempotencyKey === undefined ? null : requestHash(event, columns, row ? 'send' : 'create'),
       result: jsonb(result),
       created_at: now,
-    }),
-  );
-  write = write.with('audit', (q) =>
-    q.insertInto('pw_audit').values(
-      auditRow({ action: `event.${def.name}.${event.type}`, actor, subjectType: def.name, subjectId: id, detail: { from, to: state, version } }, now),
-    ),
-  );
-  if (notifications.length > 0) {
-    write = write.with('outbox', (q) =>
-      q.insertInto('pw_outbox').values(
-        notifications.map((action) => ({
-          topic: String((action.params as { topic?: unknown } | undefined)?.topic ?? 'unknown'),
-          entity_type: def.name,
-          entity_id: id,
-          // The event's own text (a decision's explanation) goes along: a message may quote it.
-          payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind, ...payloadOf(event) }),
-          created_at: now,
-        })),
-      ),
-    );
-  }
-  const written = await write.selectFrom('entity').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst();
-  if (Number(written?.n ?? 0) !== 1) throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: row?.version });
+    },
+    audit: auditRow({ action: `event.${def.name}.${event.type}`, actor, subjectType: def.name, subjectId: id, detail: { from, to: state, version } }, now),
+    outbox: notifications.map((action) => ({
+      topic: String((action.params as { topic?: unknown } | undefined)?.topic ?? 'unknown'),
+      entity_type: def.name,
+      entity_id: id,
+      // The event's own text (a decision's explanation) goes along: a message may quote it.
+      payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind, ...payloadOf(event) }),
+      created_at: now,
+    })),
+  });
+  if (written !== 1) throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: row?.version });
   return { result, outbox: notifications.length > 0 };
 }

@@ -1,0 +1,83 @@
+import { CompiledQuery, type Transaction } from 'kysely';
+import { prepared } from '../../persistence/prepared-statements.js';
+import type { Tables } from '../../persistence/schema.js';
+
+/** Everything one accepted command writes. */
+export interface TransitionWrite {
+  table: string;
+  /** The entity's row: inserted (a creation) or updated where id and version still match. */
+  entity: { insert: Record<string, unknown> } | { update: Record<string, unknown>; id: string; version: number };
+  history: Record<string, unknown>;
+  audit: Record<string, unknown>;
+  outbox: Record<string, unknown>[];
+}
+
+// One text per shape (workflow table, columns written, number of outbox rows): a handful per
+// workflow, each a named prepared statement, built once instead of compiled on every command.
+const statements = new Map<string, string>();
+
+const identifier = (name: string) => {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new TypeError(`not a column name: ${name}`);
+  return `"${name}"`;
+};
+
+/** Columns with a value (an undefined column is left out, as Kysely does). */
+const defined = (row: Record<string, unknown>) => Object.keys(row).filter((k) => row[k] !== undefined);
+
+/**
+ * Writes the entity row, its history row, the audit row and the outbox rows in one statement
+ * (data-modifying CTEs): one round trip. Returns how many entity rows were written: 0 when an
+ * update's version no longer matched, and then the sibling inserts must be rolled back with the
+ * transaction (the caller refuses the command).
+ *
+ * @example
+ * const written = await writeTransition(trx, { table: 'pw_applications', entity: { update: columns, id, version: 3 }, history, audit, outbox: [] });
+ */
+export async function writeTransition(trx: Transaction<Tables>, write: TransitionWrite): Promise<number> {
+  const { text, params } = transitionStatement(write);
+  const { rows } = await trx.executeQuery<{ n: number }>(CompiledQuery.raw(text, params));
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * The text (registered as a named prepared statement, built once per shape) and the parameters of
+ * {@link writeTransition}'s statement; the benchmarks run it on a bare connection.
+ *
+ * @example
+ * const { text, params } = transitionStatement({ table: 'pw_applications', entity: { update: columns, id, version: 3 }, history, audit, outbox: [] });
+ */
+export function transitionStatement(write: TransitionWrite): { text: string; params: unknown[] } {
+  const isInsert = 'insert' in write.entity;
+  const entityRow = 'insert' in write.entity ? write.entity.insert : write.entity.update;
+  const entityColumns = defined(entityRow);
+  const historyColumns = defined(write.history);
+  const auditColumns = defined(write.audit);
+  const outboxColumns = write.outbox.length > 0 ? defined(write.outbox[0]!) : [];
+  const key = [write.table, isInsert, entityColumns, historyColumns, auditColumns, outboxColumns, write.outbox.length].join('|');
+  let text = statements.get(key);
+  if (text === undefined) {
+    let n = 0;
+    const next = () => `$${++n}`;
+    const values = (columns: string[]) => `(${columns.map(next).join(', ')})`;
+    const names = (columns: string[]) => `(${columns.map(identifier).join(', ')})`;
+    const entity = isInsert
+      ? `insert into ${identifier(write.table)} ${names(entityColumns)} values ${values(entityColumns)} returning id`
+      : `update ${identifier(write.table)} set ${entityColumns.map((c) => `${identifier(c)} = ${next()}`).join(', ')} where id = ${next()} and version = ${next()} returning id`;
+    const parts = [
+      `entity as (${entity})`,
+      `history as (insert into pw_history ${names(historyColumns)} values ${values(historyColumns)})`,
+      `audit as (insert into pw_audit ${names(auditColumns)} values ${values(auditColumns)})`,
+    ];
+    if (write.outbox.length > 0) {
+      parts.push(`outbox as (insert into pw_outbox ${names(outboxColumns)} values ${write.outbox.map(() => values(outboxColumns)).join(', ')})`);
+    }
+    text = prepared(`with ${parts.join(', ')} select count(*)::int as n from entity`);
+    statements.set(key, text);
+  }
+  const params: unknown[] = entityColumns.map((c) => entityRow[c]);
+  if (!('insert' in write.entity)) params.push(write.entity.id, write.entity.version);
+  for (const c of historyColumns) params.push(write.history[c]);
+  for (const c of auditColumns) params.push(write.audit[c]);
+  for (const row of write.outbox) for (const c of outboxColumns) params.push(row[c]);
+  return { text, params };
+}
