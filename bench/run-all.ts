@@ -8,18 +8,29 @@
  * applications, 500,000 physicians instead of 10,000 / 1,000,000 /
  * 5,000,000). --quick also shortens every loop and imports 200,000 and
  * 1,000,000 rows instead of 1,000,000 and 5,000,000. --only a,b runs some:
- * transitions, http, lists, explain, import, embedded, export.
+ * transitions, http, lists, explain, import, embedded, export. The run
+ * ends with every `RATIO <name> <value> <target>` line again.
  */
 import { fork } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { benchArgs, benchUrl, ensureDatabase, log, reportLoad } from './bench-support.js';
 
+// Every `RATIO <name> <value> <target>` line the benchmarks printed, repeated at the very end so the
+// run's last lines are the targets, one per line, for grep.
+const ratios: string[] = [];
+
 function run(script: string, args: string[]): Promise<void> {
   return new Promise((resolve, reject) => {
     log(`\n== ${script} ${args.join(' ')}`);
-    const p = fork(fileURLToPath(new URL(`./${script}.js`, import.meta.url)), args, { stdio: 'inherit' });
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}`))));
+    const p = fork(fileURLToPath(new URL(`./${script}.js`, import.meta.url)), args, { stdio: ['inherit', 'pipe', 'inherit', 'ipc'] });
+    const lines = createInterface({ input: p.stdout! });
+    lines.on('line', (line) => {
+      console.log(line);
+      if (line.startsWith('RATIO ')) ratios.push(line);
+    });
+    p.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${script} exited with ${code}`))));
   });
 }
 
@@ -50,6 +61,7 @@ async function main(): Promise<void> {
   }
   if (wanted('embedded')) await run('embedded', quick ? ['--seconds', '2'] : []);
   if (wanted('export')) await run('export', quick ? ['--rounds', '1'] : []);
+  if (ratios.length > 0) console.log(`\n${ratios.join('\n')}`);
 }
 
 main().catch((error) => {
