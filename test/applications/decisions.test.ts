@@ -1,7 +1,10 @@
 import t from 'tap';
 import { Readable } from 'node:stream';
 import { admin, district } from '../helpers/engine.js';
+import type { KyselyPlugin } from 'kysely';
 import type { Actor } from '../../src/engine/actor.js';
+import { createEngine } from '../../src/create-engine.js';
+import { createFileStorage } from '../../src/storage/file-storage.js';
 import { allGreenInput, otherCandidateInput, pdfBytes, probationWorld, refusal, residentId, snapshotOf, zhaoLiuInput, type ProbationWorld } from './fixtures.js';
 
 const huangshiDistrict: Actor = Object.freeze({ id: 'district-hs', kind: 'district', departmentId: '420200' });
@@ -258,4 +261,30 @@ t.test('a teacher number stored in an unusual form (spaces, full-width digits) i
     { level: 'green' },
     `the registry's teacher is found for ${JSON.stringify(typed)}`,
   );
+});
+
+t.test('an accepted decision costs two statements between BEGIN and COMMIT, a refused one one, and the detail one', async (t) => {
+  const world = await probationWorld(t);
+  const id = await entry(world);
+  // Every statement run through the engine's Kysely reaches its plugins' transformResult (BEGIN and
+  // COMMIT go to the driver directly and are not counted).
+  let statements = 0;
+  const counting: KyselyPlugin = {
+    transformQuery: ({ node }) => node,
+    transformResult: async ({ result }) => {
+      statements++;
+      return result;
+    },
+  };
+  const engine = await createEngine({ db: world.engine.db.withPlugin(counting), clock: world.clock, storage: createFileStorage(world.filesDir) });
+  t.teardown(() => engine.close());
+  const counted = async (work: () => Promise<unknown>) => {
+    statements = 0;
+    await work();
+    return statements;
+  };
+  t.equal(await counted(() => engine.applications.send(id, { type: 'APPROVE', explanation: '已核实' }, world.unit)), 2, 'the lock with the facts, and the write');
+  t.equal(await counted(() => refusal(engine.applications.send(id, { type: 'REJECT' }, world.unit))), 1, 'a refusal: the lock with the facts, then ROLLBACK');
+  t.equal(await counted(() => engine.declarations.detail(id, world.unit)), 1, 'the row, its history and the detail reads');
+  t.equal(await counted(() => engine.declarations.send(id, { type: 'REJECT', explanation: '材料不全' }, world.unit)), 3, 'the HTTP decision: command and answer');
 });
