@@ -5,7 +5,7 @@ import { computeIndicators, type IndicatorResult } from '../domain/indicators.js
 import type { MonthCounting } from '../domain/probation-months.js';
 import type { Reader } from '../engine/workflow-definition.js';
 import type { Tables } from '../persistence/schema.js';
-import type { PhysicianRegistry } from '../registry/physician-registry.js';
+import { createPostgresPhysicianRegistry, type PhysicianRegistry } from '../registry/physician-registry.js';
 import { normaliseCertNo, type PhysicianRecord } from '../domain/physician-record.js';
 import { textArray } from '../registry/array-literals.js';
 import { isUuid } from '../engine/transition-runner.js';
@@ -179,7 +179,7 @@ export async function readIndicatorInputs(
     physicians = new Map((row?.physicians ?? []).map((record) => [record.certNo, record]));
     // The lock's read matched the numbers as stored; one typed unusually is looked up once normalised.
     const unusual = input.preread === undefined ? [] : keys.filter((k) => !physicians.has(k) && !input.certNos.some((c) => c.toUpperCase() === k));
-    if (unusual.length > 0) for (const [k, record] of await lookupPhysicians(reader, unusual)) physicians.set(k, record);
+    if (unusual.length > 0) for (const [k, record] of await createPostgresPhysicianRegistry(reader).lookupMany(unusual)) physicians.set(k, record);
   }
   const inputs: IndicatorInputs = { project, physicians, paperCertificates: row?.papers ?? [] };
   if (input.detail) {
@@ -187,16 +187,6 @@ export async function readIndicatorInputs(
     inputs.paperRows = (row?.paper_rows ?? []).map((p) => ({ ...p, segmentId: p.segmentId ?? '', uploadedAt: new Date(parseTimestamptz(p.uploadedAt)).toISOString() }));
   }
   return inputs;
-}
-
-const physiciansStatement = prepared(
-  `select json_agg(json_build_object('certNo', r.cert_no, 'name', r.name, 'level', r.level, 'category', r.category, 'unit', r.unit, 'status', r.status)) as physicians
-   from pw_physicians r where r.cert_no = any($1::text[])`,
-);
-
-async function lookupPhysicians(reader: Reader, keys: readonly string[]): Promise<Map<string, PhysicianRecord>> {
-  const { rows } = await reader.executeQuery<{ physicians: PhysicianRecord[] | null }>(CompiledQuery.raw(physiciansStatement, [textArray(keys)]));
-  return new Map((rows[0]?.physicians ?? []).map((record) => [record.certNo, record]));
 }
 
 /**

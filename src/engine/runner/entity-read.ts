@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely, type Transaction } from 'kysely';
+import { quoteIdentifier } from '../../persistence/database.js';
 import { prepared } from '../../persistence/prepared-statements.js';
 import { stateLabel } from '../../../machines/shared/introspect.js';
 import { workflowError } from '../../errors.js';
@@ -30,7 +31,7 @@ const lockStatements = new Map<string, string>();
  * lockStatement('pw_projects'); // 'select t.* from "pw_projects" t where t.id = $1 for update of t'
  */
 export function lockStatement(table: string, reads?: string): string {
-  return builtOnce(lockStatements, table, reads, () => `select t.*${reads ? `, (${reads}) as pw_locked_read` : ''} from "${table}" t where t.id = $1 for update of t`);
+  return builtOnce(lockStatements, table, reads, () => `select t.*${reads ? `, (${reads}) as pw_locked_read` : ''} from ${quoteIdentifier(table)} t where t.id = $1 for update of t`);
 }
 
 /** A statement's text per table and reads expression, built and registered as a prepared statement once. */
@@ -127,7 +128,7 @@ export function readStatement(table: string, reads?: string): string {
     () => `select t.*, (select coalesce(json_agg(json_build_object('seq', h.seq, 'from', h.from_state, 'to', h.to_state, 'event', h.event_type,
          'payload', h.payload, 'actorId', h.actor_id, 'actorRole', h.actor_role, 'at', h.created_at) order by h.seq), '[]'::json)
          from pw_history h where h.entity_id = t.id) as history_json${reads ? `, (${reads}) as pw_detail_read` : ''}
-       from "${table}" t where t.id = $1`,
+       from ${quoteIdentifier(table)} t where t.id = $1`,
   );
 }
 

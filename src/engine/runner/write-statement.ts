@@ -1,4 +1,5 @@
 import { CompiledQuery, type Transaction } from 'kysely';
+import { quoteIdentifier } from '../../persistence/database.js';
 import { prepared } from '../../persistence/prepared-statements.js';
 import type { Tables } from '../../persistence/schema.js';
 
@@ -16,10 +17,8 @@ export interface TransitionWrite {
 // workflow, each a named prepared statement, built once instead of compiled on every command.
 const statements = new Map<string, string>();
 
-const identifier = (name: string) => {
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new TypeError(`not a column name: ${name}`);
-  return `"${name}"`;
-};
+// Table and column names come from the workflow definitions, never from input; quoted all the same.
+const identifier = quoteIdentifier;
 
 /** Columns with a value (an undefined column is left out, as Kysely does). */
 const defined = (row: Record<string, unknown>) => Object.keys(row).filter((k) => row[k] !== undefined);
