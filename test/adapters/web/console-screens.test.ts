@@ -81,6 +81,8 @@ t.test('the console\'s screens, role by role', { skip: browserSkip }, async (t) 
     await row.waitFor();
     t.match(await row.innerText(), /武汉市第1911医院\s+\d+\s+\d+\s+\d+/, 'applicants, decided and reported counts');
     await row.getByRole('button', { name: '查看申报' }).click();
+    // The progress table's own rows are there until the list replaces them: wait for the list's page first.
+    await page.waitForURL(/\/review\/projects\/[^/?]+\?institutionId=/);
     await page.locator('.el-table__row').first().waitFor();
     t.ok(await page.locator('.el-table__row', { hasText: '武汉市第1911医院' }).count(), 'the institution\'s declarations');
   });
