@@ -26,3 +26,34 @@ t.test('quick files run once, on the embedded pass; the fault suites run on Post
   t.ok(postgresql.has('test/reliability/database-faults.test.ts') && !embedded.has('test/reliability/database-faults.test.ts'));
   t.ok(embedded.has('test/persistence/database.test.ts') && postgresql.has('test/persistence/database.test.ts'), 'database-touching files run on both');
 });
+
+t.test('the CI log ends by naming each failed assertion with its file, subtest and diagnostic, not its parents', async (t) => {
+  const { leafFailures } = (await import(fileURLToPath(new URL('./failures.mjs', import.meta.url)))) as {
+    leafFailures: (text: string) => { path: string[]; diagnostic: string[] }[];
+  };
+  const log = [
+    '# Subtest: test/a.test.ts',
+    '    # Subtest: refuses APPROVE without explanation',
+    '        ok 1 - the answer is 422',
+    '        not ok 2 - nothing was written',
+    '          ---',
+    '          found: 3',
+    '          wanted: 2',
+    '          ...',
+    '        1..2',
+    '    not ok 1 - refuses APPROVE without explanation # time=12ms',
+    '    ok 2 - passes',
+    '    1..2',
+    'not ok 1 - test/a.test.ts # time=40ms',
+    '# Subtest: test/b.test.ts',
+    '    ok 1 - fine',
+    '    1..1',
+    'ok 2 - test/b.test.ts',
+    'not ok 3 - test/c.test.ts # time=5ms',
+  ].join('\n');
+  t.same(leafFailures(log), [
+    { path: ['test/a.test.ts', 'refuses APPROVE without explanation', 'nothing was written'], diagnostic: ['found: 3', 'wanted: 2'] },
+    { path: ['test/c.test.ts'], diagnostic: [] },
+  ]);
+  t.same(leafFailures(log.replaceAll('not ok', 'ok')), [], 'a green log names nothing');
+});
