@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './schema.js';
-import { preparedName } from './prepared-statements.js';
+import { pipelineTransactions } from './pipelined-transactions.js';
 import { pgTypeOverrides, typeParsers } from './type-parsers.js';
 
 export interface DatabaseOptions {
@@ -96,6 +96,10 @@ async function openPostgres(url: string, options: DatabaseOptions, schema: strin
     // Notices a dead peer (PostgreSQL host gone) on idle connections.
     keepAlive: true,
     types: pgTypeOverrides,
+    // Lets a statement go on the wire before the previous one is answered; only
+    // pipelineTransactions does that (BEGIN with the first statement, COMMIT
+    // behind a command's write): Kysely itself waits for every answer.
+    pipeline: true,
     // A startup option rather than a `set` per checkout: no extra round trip,
     // and a connection replaced after a PostgreSQL restart gets it too.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
@@ -107,7 +111,7 @@ async function openPostgres(url: string, options: DatabaseOptions, schema: strin
   // query fails anyway, so the event only needs a listener, not a report.
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    nameRegisteredStatements(client);
+    pipelineTransactions(client);
   });
   if (schema) {
     try {
@@ -138,19 +142,6 @@ async function openEmbedded(options: DatabaseOptions): Promise<Database> {
   });
   const kysely = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
   return createDatabase(kysely, 'embedded', () => pool.end(), (compression = 'gzip') => pool.dumpDataDir(compression));
-}
-
-/**
- * Sends the engine's registered statements (see `prepared`) by name on this connection: Kysely
- * calls `client.query(text, values)`, and pg parses a named statement once per connection.
- */
-function nameRegisteredStatements(client: pg.PoolClient): void {
-  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-  (client as { query: unknown }).query = (...args: unknown[]) => {
-    const [text, values] = args;
-    const name = args.length === 2 && typeof text === 'string' ? preparedName(text) : undefined;
-    return name ? query({ name, text, values }) : query(...args);
-  };
 }
 
 /**

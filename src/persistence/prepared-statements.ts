@@ -5,6 +5,7 @@
  * statement of a new shape (a workflow's write with its columns) is first built.
  */
 const names = new Map<string, string>();
+const lastOfTransaction = new Set<string>();
 
 /**
  * Registers a statement's text as a named prepared statement and returns the text unchanged, so a
@@ -12,13 +13,28 @@ const names = new Map<string, string>();
  * `openDatabase` it then goes out by name. Only for texts built from code, never from input: every
  * distinct text is a statement kept on each connection.
  *
+ * `lastOfTransaction` promises that, inside a transaction, nothing but COMMIT or ROLLBACK ever
+ * follows the statement, and that it writes all or nothing by itself: such a connection then sends
+ * the COMMIT right behind it, without waiting for its answer (see `pipelineTransactions`).
+ *
  * @example
  * const lockSql = prepared('select * from pw_applications where id = $1 for update');
  * await trx.executeQuery(CompiledQuery.raw(lockSql, [id]));
  */
-export function prepared(text: string): string {
+export function prepared(text: string, options: { lastOfTransaction?: boolean } = {}): string {
   if (!names.has(text)) names.set(text, `pw_${names.size + 1}`);
+  if (options.lastOfTransaction) lastOfTransaction.add(text);
   return text;
+}
+
+/**
+ * Whether a registered statement is always its transaction's last.
+ *
+ * @example
+ * isLastOfTransaction(writeSql); // true
+ */
+export function isLastOfTransaction(text: string): boolean {
+  return lastOfTransaction.has(text);
 }
 
 /**

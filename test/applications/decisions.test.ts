@@ -5,6 +5,8 @@ import type { KyselyPlugin } from 'kysely';
 import type { Actor } from '../../src/engine/actor.js';
 import { createEngine } from '../../src/create-engine.js';
 import { createFileStorage } from '../../src/storage/file-storage.js';
+import { openDatabase } from '../../src/persistence/database.js';
+import { roundTripProxy } from '../helpers/round-trips.js';
 import { allGreenInput, otherCandidateInput, pdfBytes, probationWorld, refusal, residentId, snapshotOf, zhaoLiuInput, type ProbationWorld } from './fixtures.js';
 
 const huangshiDistrict: Actor = Object.freeze({ id: 'district-hs', kind: 'district', departmentId: '420200' });
@@ -287,4 +289,26 @@ t.test('an accepted decision costs two statements between BEGIN and COMMIT, a re
   t.equal(await counted(() => refusal(engine.applications.send(id, { type: 'REJECT' }, world.unit))), 1, 'a refusal: the lock with the facts, then ROLLBACK');
   t.equal(await counted(() => engine.declarations.detail(id, world.unit)), 1, 'the row, its history and the detail reads');
   t.equal(await counted(() => engine.declarations.send(id, { type: 'REJECT', explanation: '材料不全' }, world.unit)), 3, 'the HTTP decision: command and answer');
+});
+
+t.test('on PostgreSQL an accepted decision is two round trips, a refusal two and the detail one', { skip: process.env.DATABASE_URL ? false : 'needs DATABASE_URL (a PostgreSQL server)' }, async (t) => {
+  const world = await probationWorld(t);
+  const id = await entry(world);
+  const proxy = await roundTripProxy(world.database.url!);
+  const database = await openDatabase({ url: proxy.url, schema: world.database.schema!, maxConnections: 1 });
+  const engine = await createEngine({ db: database, migrate: false, clock: world.clock, storage: createFileStorage(world.filesDir) });
+  t.teardown(async () => {
+    await engine.close();
+    await database.close();
+    await proxy.close();
+  });
+  await engine.applications.get(id, world.unit);
+  proxy.take();
+  await engine.applications.send(id, { type: 'APPROVE', explanation: '已核实' }, world.unit);
+  t.equal(proxy.take(), 2, 'BEGIN with the lock and its reads; the write with COMMIT');
+  await refusal(engine.applications.send(id, { type: 'REJECT' }, world.unit));
+  t.equal(proxy.take(), 2, 'BEGIN with the lock and its reads; ROLLBACK');
+  await engine.declarations.detail(id, world.unit);
+  t.equal(proxy.take(), 1, 'the row, its history and the detail reads');
+  t.equal((await world.engine.applications.get(id, world.unit)).state, 'unitReview.approved', 'the decision was committed');
 });

@@ -3,6 +3,7 @@ import { isWorkflowError } from '../../src/errors.js';
 import { refusal } from '../helpers/refusal.js';
 import type { Engine } from '../../src/create-engine.js';
 import { createTransitionRunner, type WorkflowEvent } from '../../src/engine/transition-runner.js';
+import { writeTransition } from '../../src/engine/runner/write-statement.js';
 import type { Actor } from '../../src/engine/actor.js';
 import {
   activatedInstitution,
@@ -406,4 +407,27 @@ t.test('every write of the onboarding machines runs through an effect the machin
   const { engine } = await testEngine(t);
   t.same(Object.keys(engine.institutions.definition.effects ?? {}).sort(), ['activateLogin', 'letAccountsIn', 'lockOutAccounts', 'openMainAccount', 'renewActivationCode', 'storeRegistration']);
   t.same(Object.keys(engine.businessAccounts.definition.effects ?? {}).sort(), ['activateLogin', 'letAccountIn', 'lockOutAccount', 'openBusinessAccount', 'renewActivationCode']);
+});
+
+t.test('the one write of a command writes nothing at all, not even its history, audit or outbox rows, when the row moved on', async (t) => {
+  const { engine, facts } = await testEngine(t);
+  const institutionId = await activatedInstitution(engine, facts);
+  const id = await pendingApplication(engine, institutionId);
+  const before = await footprint(engine, id);
+  const audits = async () => (await engine.db.selectFrom('pw_audit').select('id').execute()).length;
+  const auditsBefore = await audits();
+  const now = new Date();
+  // A COMMIT may already be on the wire behind this statement: it must not keep half of it.
+  const written = await engine.db.transaction().execute((trx) =>
+    writeTransition(trx, {
+      table: 'pw_applications',
+      entity: { update: { state: 'unitReview.approved', version: before.row.version + 1 }, id, version: before.row.version + 7 },
+      history: { entity_type: 'application', entity_id: id, seq: before.row.version + 1, from_state: before.row.state, to_state: 'unitReview.approved', event_type: 'APPROVE', payload: '{}', actor_role: 'business', result: '{}', created_at: now },
+      audit: { at: now, actor_kind: 'business', action: 'event.application.APPROVE', subject_type: 'application', subject_id: id, detail: '{}' },
+      outbox: [1, 2].map((n) => ({ topic: `t${n}`, entity_type: 'application', entity_id: id, payload: '{}', created_at: now })),
+    }),
+  );
+  t.equal(written, 0, 'no row matched the stale version');
+  t.same(await footprint(engine, id), before, 'row, history and outbox unchanged');
+  t.equal(await audits(), auditsBefore, 'no audit row');
 });

@@ -108,8 +108,9 @@ export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefini
   };
   const notifications = actions.filter((a) => a.type === 'notify');
   // One statement writes the row, its history row, the audit row and the outbox rows (data-modifying
-  // CTEs): one round trip instead of three or more. The row's write is guarded by its version; when it
-  // matches nothing, the command fails and the transaction, with the sibling inserts, rolls back.
+  // CTEs): one round trip instead of three or more, with the COMMIT right behind it on a pipelining
+  // connection. The row's write is guarded by its version; when it matches nothing, the statement
+  // writes nothing at all and the command fails.
   const written = await writeTransition(trx, {
     table: def.table,
     entity: row ? { update: { ...columns, ...common }, id, version: row.version } : { insert: { id, ...columns, ...common, created_at: now } },

@@ -26,8 +26,8 @@ const defined = (row: Record<string, unknown>) => Object.keys(row).filter((k) =>
 /**
  * Writes the entity row, its history row, the audit row and the outbox rows in one statement
  * (data-modifying CTEs): one round trip. Returns how many entity rows were written: 0 when an
- * update's version no longer matched, and then the sibling inserts must be rolled back with the
- * transaction (the caller refuses the command).
+ * update's version no longer matched, and then nothing at all was written (the caller refuses the
+ * command).
  *
  * @example
  * const written = await writeTransition(trx, { table: 'pw_applications', entity: { update: columns, id, version: 3 }, history, audit, outbox: [] });
@@ -59,18 +59,16 @@ export function transitionStatement(write: TransitionWrite): { text: string; par
     const next = () => `$${++n}`;
     const values = (columns: string[]) => `(${columns.map(next).join(', ')})`;
     const names = (columns: string[]) => `(${columns.map(identifier).join(', ')})`;
+    // The sibling rows are selected from the entity's RETURNING: when the row's version no longer
+    // matches, the statement writes nothing at all, so no later step (a COMMIT already sent behind it)
+    // can keep a history row without its row. The target columns type the parameters.
+    const fromEntity = (table: string, columns: string[]) => `insert into ${table} ${names(columns)} select ${columns.map(next).join(', ')} from entity`;
     const entity = isInsert
       ? `insert into ${identifier(write.table)} ${names(entityColumns)} values ${values(entityColumns)} returning id`
       : `update ${identifier(write.table)} set ${entityColumns.map((c) => `${identifier(c)} = ${next()}`).join(', ')} where id = ${next()} and version = ${next()} returning id`;
-    const parts = [
-      `entity as (${entity})`,
-      `history as (insert into pw_history ${names(historyColumns)} values ${values(historyColumns)})`,
-      `audit as (insert into pw_audit ${names(auditColumns)} values ${values(auditColumns)})`,
-    ];
-    if (write.outbox.length > 0) {
-      parts.push(`outbox as (insert into pw_outbox ${names(outboxColumns)} values ${write.outbox.map(() => values(outboxColumns)).join(', ')})`);
-    }
-    text = prepared(`with ${parts.join(', ')} select count(*)::int as n from entity`);
+    const parts = [`entity as (${entity})`, `history as (${fromEntity('pw_history', historyColumns)})`, `audit as (${fromEntity('pw_audit', auditColumns)})`];
+    write.outbox.forEach((_, i) => parts.push(`outbox${i} as (${fromEntity('pw_outbox', outboxColumns)})`));
+    text = prepared(`with ${parts.join(', ')} select count(*)::int as n from entity`, { lastOfTransaction: true });
     statements.set(key, text);
   }
   const params: unknown[] = entityColumns.map((c) => entityRow[c]);
