@@ -18,9 +18,9 @@ export interface BenchEngine {
   close(): Promise<void>;
 }
 
-/** An engine on the benchmark database (migrated; notifications only logged at warn). */
-export async function benchEngine(url: string, maxConnections = 10): Promise<BenchEngine> {
-  const database = await openDatabase({ url, maxConnections });
+/** An engine on the benchmark database (migrated; notifications only logged at warn); `pipeline: false` as `openDatabase` takes it. */
+export async function benchEngine(url: string, maxConnections = 10, options: { pipeline?: boolean } = {}): Promise<BenchEngine> {
+  const database = await openDatabase({ url, maxConnections, ...options });
   const engine = await createEngine({
     db: database,
     logger: pino({ level: 'error' }),

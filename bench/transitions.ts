@@ -16,7 +16,9 @@
  *   round trips), once pipelined as the engine sends them (BEGIN with the
  *   lock, COMMIT behind the write: two round trips). Engine ÷ the pipelined
  *   one is what our code costs on top of the database doing the engine's work;
- * - `engine` — engine.workflows.application.send.
+ * - `engine` — engine.workflows.application.send, and the same on a pool
+ *   opened with `pipeline: false` (every statement waits for the previous
+ *   answer): what pipelining saves.
  * Prints rates (median of the rounds) and the ratios.
  *
  * Options: --seconds S per loop and round (default 5), --rounds R (default 3), --clients 2,8.
@@ -93,6 +95,8 @@ async function main(): Promise<void> {
   const url = benchUrl();
   const maxClients = Math.max(...clientCounts);
   const { engine, close } = await benchEngine(url, maxClients + 2);
+  // The same engine with every statement waiting for the previous answer: what pipelining saves.
+  const sequential = await benchEngine(url, maxClients + 2, { pipeline: false });
   const pool = new pg.Pool({ connectionString: url, max: maxClients });
   const pipelinedPool = new pg.Pool({ connectionString: url, max: maxClients, pipeline: true });
   try {
@@ -140,14 +144,19 @@ async function main(): Promise<void> {
           connections.forEach((c) => c.release());
           record(label, clients, outcome);
         }
-        const steps = new Array(clients).fill(0);
-        const outcome = await measured(clients, () =>
-          runFor(clients, seconds, async (c) => {
-            const app = apps[c]!;
-            await engine.workflows.application.send(app.id, { type: steps[c]++ % 2 === 0 ? 'REJECT' : 'APPROVE', explanation: '基准测试' }, unitActor(app.institutionId));
-          }),
-        );
-        record('engine (workflows.application.send)', clients, outcome);
+        for (const [label, on] of [
+          ['engine (workflows.application.send)', engine],
+          ['engine, pipeline: false', sequential.engine],
+        ] as const) {
+          const steps = new Array(clients).fill(0);
+          const outcome = await measured(clients, () =>
+            runFor(clients, seconds, async (c) => {
+              const app = apps[c]!;
+              await on.workflows.application.send(app.id, { type: steps[c]++ % 2 === 0 ? 'REJECT' : 'APPROVE', explanation: '基准测试' }, unitActor(app.institutionId));
+            }),
+          );
+          record(label, clients, outcome);
+        }
       }
     }
     // Leave the applications as the engine would: the last history row decides the state.
@@ -191,6 +200,15 @@ async function main(): Promise<void> {
         cpu('engine (workflows.application.send)'),
         `${(eng / minimal).toFixed(2)} of update+history (target ≥ 0.8 ${eng / minimal >= 0.8 ? 'met' : 'NOT met'}); ${(eng / pipelined).toFixed(2)} of its own statements sent as it sends them`,
       ]);
+      const unpipelined = rate('engine, pipeline: false');
+      rows.push([
+        `${clients}`,
+        'engine on a pool with pipeline: false (each statement waits for the last answer)',
+        Math.round(unpipelined),
+        spread('engine, pipeline: false'),
+        cpu('engine, pipeline: false'),
+        `pipelining: ×${(eng / unpipelined).toFixed(2)}`,
+      ]);
     }
     console.log(`\n### Persisted transitions (${rounds} rounds × ${seconds} s per loop, interleaved; median rate)\n`);
     console.log(table(['clients', 'loop', 'transitions/s', 'range over rounds', 'ms CPU of this process per transition', 'ratio'], rows));
@@ -201,6 +219,7 @@ async function main(): Promise<void> {
   } finally {
     await pool.end();
     await pipelinedPool.end();
+    await sequential.close();
     await close();
   }
 }

@@ -1,7 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Tables } from './schema.js';
-import { pipelineTransactions } from './pipelined-transactions.js';
+import { nameRegisteredStatements, pipelineTransactions } from './pipelined-transactions.js';
 import { pgTypeOverrides, typeParsers } from './type-parsers.js';
 
 export interface DatabaseOptions {
@@ -27,6 +27,13 @@ export interface DatabaseOptions {
    * with a connection error instead of waiting for an unreachable server.
    */
   connectTimeoutMs?: number;
+  /**
+   * PostgreSQL only (default true): run the pool's connections in pg's pipeline mode, so that a
+   * transaction's BEGIN leaves with its first statement and a command's COMMIT right behind its
+   * write (two round trips a command instead of four; `pipelined-transactions.ts`). `false` sends
+   * every statement after the previous answer, as a plain pg pool does.
+   */
+  pipeline?: boolean;
   /** Embedded mode: start from a data-dir dump (a Blob/File produced by PGlite dumpDataDir) — used by tests to avoid initdb. */
   loadDataDir?: Blob | File;
   /**
@@ -99,7 +106,7 @@ async function openPostgres(url: string, options: DatabaseOptions, schema: strin
     // Lets a statement go on the wire before the previous one is answered; only
     // pipelineTransactions does that (BEGIN with the first statement, COMMIT
     // behind a command's write): Kysely itself waits for every answer.
-    pipeline: true,
+    pipeline: options.pipeline ?? true,
     // A startup option rather than a `set` per checkout: no extra round trip,
     // and a connection replaced after a PostgreSQL restart gets it too.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
@@ -111,7 +118,8 @@ async function openPostgres(url: string, options: DatabaseOptions, schema: strin
   // query fails anyway, so the event only needs a listener, not a report.
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    pipelineTransactions(client);
+    if (options.pipeline ?? true) pipelineTransactions(client);
+    else nameRegisteredStatements(client);
   });
   if (schema) {
     try {

@@ -12,6 +12,16 @@ const quiet = <T>(promise: Promise<T>): Promise<T> => {
   return promise;
 };
 
+/** The same naming of registered statements (see `prepared`) on a client that does not pipeline. */
+export function nameRegisteredStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as unknown as Query;
+  (client as { query: unknown }).query = (...args: unknown[]) => {
+    const [text, values] = args;
+    const name = args.length === 2 && typeof text === 'string' ? preparedName(text) : undefined;
+    return name ? query({ name, text, values }) : query(...args);
+  };
+}
+
 /**
  * Makes a pooled pg client (opened in pg's pipeline mode) spend fewer round
  * trips on a transaction, with the same statements in the same order:

@@ -11,11 +11,11 @@ const needsServer = process.env.DATABASE_URL ? false : 'needs DATABASE_URL (a Po
 const lastInsert = prepared('insert into pipelined (id, note) values ($1, $2)', { lastOfTransaction: true });
 
 /** The test's schema, a table in it, and one connection to it through a round-trip counter. */
-async function throughProxy(t: Test) {
+async function throughProxy(t: Test, pipeline = true) {
   const direct = await openTestDatabase(t);
   await sql`create table pipelined (id int primary key, note text not null)`.execute(direct.kysely);
   const proxy = await roundTripProxy(direct.url!);
-  const db = await openDatabase({ url: proxy.url, schema: direct.schema!, maxConnections: 1 });
+  const db = await openDatabase({ url: proxy.url, schema: direct.schema!, maxConnections: 1, pipeline });
   t.teardown(async () => {
     await db.close();
     await proxy.close();
@@ -81,4 +81,14 @@ t.test('nothing may follow a transaction’s last statement, and a transaction t
   t.equal(proxy.take(), 0, 'no statement, no BEGIN, no COMMIT or ROLLBACK on the wire');
   await sql`select 1`.execute(db);
   t.equal(proxy.take(), 1, 'and the connection is idle and usable');
+});
+
+t.test('with pipeline: false every statement waits for the previous answer, and the same transaction commits', { skip: needsServer }, async (t) => {
+  const { db, proxy, rows } = await throughProxy(t, false);
+  await db.transaction().execute(async (trx) => {
+    await sql`select id from pipelined where id = 1 for update`.execute(trx);
+    await trx.executeQuery(CompiledQuery.raw(lastInsert, [1, '审核通过']));
+  });
+  t.equal(proxy.take(), 4, 'BEGIN, the read, the write, COMMIT');
+  t.same(await rows(), [{ id: 1, note: '审核通过' }], 'committed');
 });
