@@ -10,6 +10,7 @@ export function databaseOptions(config: ServerConfig): DatabaseOptions {
         url: config.DATABASE_URL,
         statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
         connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS,
+        pipeline: config.DATABASE_PIPELINE,
         ...schema,
       }
     : { dataDir: join(resolve(config.DATA_DIR), 'pgdata'), ...schema };

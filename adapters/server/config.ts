@@ -30,6 +30,8 @@ const schema = z.object({
     .optional(),
   DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number({ message: '须为毫秒数' }).int().min(100).max(3_600_000).default(30_000),
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number({ message: '须为毫秒数' }).int().min(100).max(600_000).default(10_000),
+  // Pipelining needs a server or pooler that accepts a statement before the previous answer.
+  DATABASE_PIPELINE: flag.default(true),
   DATA_DIR: z.string().min(1).default('./data'),
   FILES_ORPHAN_GRACE_SECONDS: z.coerce.number({ message: '须为秒数' }).int().min(0).max(604_800).default(600),
   DEMO: flag.default(true),

@@ -1,6 +1,7 @@
 import t from 'tap';
 import { buildServer } from '../../adapters/server/server.js';
 import { loadConfig } from '../../adapters/server/config.js';
+import { databaseOptions } from '../../adapters/cli/database-options.js';
 import { createEngine } from '../../src/create-engine.js';
 import { openTestDatabase } from '../helpers/database.js';
 
@@ -76,6 +77,13 @@ t.test('the configuration is validated with a message naming the bad variable', 
   t.throws(() => loadConfig({ PORT: 'eighty' }), /PORT="eighty"/);
   t.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
   t.throws(() => loadConfig({ LOG_LEVEL: 'loud', DEMO: 'maybe' }), /LOG_LEVEL[\s\S]*DEMO|DEMO[\s\S]*LOG_LEVEL/);
+});
+
+t.test('DATABASE_PIPELINE=0 opens the PostgreSQL pool without pipelining; it is on by default', async (t) => {
+  const url = 'postgres://x@y/z';
+  t.match(databaseOptions(loadConfig({ DATABASE_URL: url })), { url, pipeline: true });
+  t.match(databaseOptions(loadConfig({ DATABASE_URL: url, DATABASE_PIPELINE: '0' })), { url, pipeline: false });
+  t.throws(() => loadConfig({ DATABASE_PIPELINE: 'sometimes' }), /DATABASE_PIPELINE/);
 });
 
 t.test('TRUST_PROXY decides whose address the audit log records for a login', async (t) => {
