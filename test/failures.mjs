@@ -41,8 +41,14 @@ export function leafFailures(text) {
     if (failed && !hadFailingChild) {
       const diagnostic = [];
       if (lines[i + 1]?.trim() === '---') {
+        let inArgs = false;
         for (let j = i + 2; j < lines.length && lines[j].trim() !== '...'; j++) {
-          if (diagnostic.length < DIAGNOSTIC_LINES) diagnostic.push(lines[j].trim());
+          const entry = lines[j].trim();
+          // A crashed file's diagnostic is mostly how it was started: keep how it ended.
+          if (/^args:/.test(entry)) inArgs = true;
+          else if (!entry.startsWith('- ')) inArgs = false;
+          if (inArgs || /^(stdio|cwd|externalID|command|jobId):/.test(entry)) continue;
+          if (diagnostic.length < DIAGNOSTIC_LINES) diagnostic.push(entry);
         }
       }
       found.push({ path: [...names.slice(0, depth), result[3]], diagnostic });
