@@ -105,7 +105,6 @@ export interface DecisionTarget {
 /** The engine's write for one decision of `t`, as the runner builds it (row, history, audit). */
 export function engineWrite(t: DecisionTarget, event: string, to: string, payload: string, now: Date) {
   const version = t.version + 1;
-  const result = JSON.stringify({ id: t.id, workflow: 'application', event, from: t.state, state: to, stateLabel: '单位审核', version, at: now.toISOString(), replayed: false });
   return transitionStatement({
     table: 'pw_applications',
     entity: {
@@ -115,7 +114,7 @@ export function engineWrite(t: DecisionTarget, event: string, to: string, payloa
     },
     history: {
       entity_type: 'application', entity_id: t.id, seq: version, from_state: t.state, to_state: to, event_type: event, payload,
-      actor_id: null, actor_role: 'business', idempotency_key: null, request_hash: null, result, created_at: now,
+      actor_id: null, actor_role: 'business', idempotency_key: null, request_hash: null, result: null, created_at: now,
     },
     audit: { at: now, actor_id: null, actor_kind: 'business', ip: null, action: `event.application.${event}`, subject_type: 'application', subject_id: t.id, detail: JSON.stringify({ from: t.state, to, version }) },
     outbox: [],

@@ -272,7 +272,7 @@ async function generate(client: pg.PoolClient, scale: Scale): Promise<void> {
   const historyColumns = Object.keys(instHistory[0] as Row);
   const cloneHistory = (history: Row[], id: string) =>
     history.map((h) => {
-      const row: Row = { ...h, entity_id: id, idempotency_key: null, result: { ...(h.result as Row), id } };
+      const row: Row = { ...h, entity_id: id, idempotency_key: null, result: h.result === null ? null : { ...(h.result as Row), id } };
       return historyColumns.map((c) => row[c]);
     });
   await copyRows(

@@ -101,7 +101,8 @@ export interface HistoryTable {
   actor_role: string;
   idempotency_key: string | null;
   /** The command's result as first returned, replayed for retries. */
-  result: Json<Record<string, unknown>>;
+  /** The command's answer, kept only when it came with an idempotency key (a retry reads it back). */
+  result: Json<Record<string, unknown>> | null;
   /** SHA-256 of the canonical request (event and data) a key was first used with (migration 0010). */
   request_hash: string | null;
   created_at: Timestamp;

@@ -431,3 +431,17 @@ t.test('the one write of a command writes nothing at all, not even its history, 
   t.same(await footprint(engine, id), before, 'row, history and outbox unchanged');
   t.equal(await audits(), auditsBefore, 'no audit row');
 });
+
+t.test('a history row keeps the command’s answer only when a retry could ask for it again (an idempotency key)', async (t) => {
+  const { engine, facts } = await testEngine(t);
+  const institutionId = await activatedInstitution(engine, facts);
+  const id = await pendingApplication(engine, institutionId);
+  facts.application = green;
+  const unit = unitOf(institutionId);
+  await engine.applications.send(id, { type: 'REJECT', explanation: '材料不全' }, unit);
+  const first = await engine.applications.send(id, { type: 'APPROVE', explanation: '已核实' }, unit, { idempotencyKey: 'approve-once' });
+  const rows = await engine.db.selectFrom('pw_history').select(['seq', 'event_type', 'result']).where('entity_id', '=', id).where('seq', '>', 1).orderBy('seq').execute();
+  t.same(rows.map((r) => [r.event_type, r.result === null]), [['REJECT', true], ['APPROVE', false]], 'no key: no stored answer; a key: the answer');
+  const again = await engine.applications.send(id, { type: 'APPROVE', explanation: '已核实' }, unit, { idempotencyKey: 'approve-once' });
+  t.same(again, { ...first, replayed: true }, 'the retry gets the first answer back');
+});

@@ -10,7 +10,8 @@ import type { TransitionResult } from './transition-result.js';
 /** What the history row of an earlier command with the same key stored. */
 export interface StoredResult {
   event_type: string;
-  result: Record<string, unknown>;
+  /** Set on every row written with an idempotency key. */
+  result: Record<string, unknown> | null;
   request_hash: string | null;
 }
 
@@ -85,5 +86,6 @@ export function replay(stored: StoredResult, event: WorkflowEvent, columns: Reco
   if (stored.request_hash !== null && stored.request_hash.split(':')[0] === mode && stored.request_hash !== current) {
     throw workflowError('IDEMPOTENCY_KEY_REUSED', '该幂等键已用于内容不同的请求', { event: event.type });
   }
+  if (stored.result === null) throw new Error('A history row written with an idempotency key has no stored result');
   return { ...(stored.result as unknown as TransitionResult), replayed: true };
 }

@@ -127,7 +127,8 @@ export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefini
       actor_role: actor.kind,
       idempotency_key: command.idempotencyKey ?? null,
       request_hash: command.idempotencyKey === undefined ? null : requestHash(event, columns, row ? 'send' : 'create'),
-      result: jsonb(result),
+      // Only a retry with the key reads the answer back; any other row says it with its columns.
+      result: command.idempotencyKey === undefined ? null : jsonb(result),
       created_at: now,
     },
     audit: auditRow({ action: `event.${def.name}.${event.type}`, actor, subjectType: def.name, subjectId: id, detail: { from, to: state, version } }, now),

@@ -10,6 +10,7 @@ import * as m0008 from './0008-outbox-claims.js';
 import * as m0009 from './0009-sms-delivery.js';
 import * as m0010 from './0010-idempotency-per-caller.js';
 import * as m0011 from './0011-documents.js';
+import * as m0012 from './0012-history-result-with-key.js';
 
 /**
  * Every migration, in order. Listed statically (not read from a folder) so
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009-sms-delivery': m0009,
   '0010-idempotency-per-caller': m0010,
   '0011-documents': m0011,
+  '0012-history-result-with-key': m0012,
 };
