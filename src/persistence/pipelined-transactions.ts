@@ -32,9 +32,12 @@ export function nameRegisteredStatements(client: pg.PoolClient): void {
  *   statement sends nothing at all.
  * - After a statement registered as its transaction's last
  *   (`prepared(text, { lastOfTransaction: true })`: a command's one write),
- *   COMMIT follows at once; the COMMIT Kysely sends next is answered by it. A
- *   failed statement turns that COMMIT into PostgreSQL's ROLLBACK, and such
- *   a statement writes all or nothing by itself, so nothing half-done stays.
+ *   COMMIT follows at once when every statement before it was a registered
+ *   one (the lock and its reads: they write nothing); the COMMIT Kysely sends
+ *   next is answered by it. A failed statement turns that COMMIT into
+ *   PostgreSQL's ROLLBACK, and such a statement writes all or nothing by
+ *   itself, so nothing half-done stays. After any other statement (an
+ *   effect's insert) the COMMIT waits, as usual, for the command to decide.
  * - Registered statements go out by name, parsed once per connection.
  *
  * A command (lock with its reads, then one write) is two round trips instead
@@ -49,6 +52,11 @@ export function pipelineTransactions(client: pg.PoolClient): void {
   const query = client.query.bind(client) as unknown as Query;
   let heldBegin = false;
   let inTransaction = false;
+  // Whether every statement of the transaction so far was a registered read (the lock): only then
+  // may COMMIT leave behind the last one before its answer. After any other statement (an effect's
+  // insert, a facts provider's query) a last statement that wrote nothing must not commit the rest,
+  // so the COMMIT waits for the command to decide.
+  let onlyRegistered = true;
   // The COMMIT already sent behind the transaction's last statement.
   let committing: Promise<pg.QueryResult> | undefined;
 
@@ -67,7 +75,10 @@ export function pipelineTransactions(client: pg.PoolClient): void {
   const send = (text: string, values: unknown) => {
     const name = preparedName(text);
     const statement = () => (name ? query({ name, text, values }) : query(text, values));
-    if (!(inTransaction && isLastOfTransaction(text))) return statement();
+    if (!(inTransaction && onlyRegistered && isLastOfTransaction(text))) {
+      if (name === undefined) onlyRegistered = false;
+      return statement();
+    }
     inTransaction = false;
     return together(() => {
       const result = statement();
@@ -81,6 +92,7 @@ export function pipelineTransactions(client: pg.PoolClient): void {
     // Kysely sends (text, values); anything else (a callback, a config object) goes out as it came,
     // behind a BEGIN still held.
     if (args.length !== 2 || typeof text !== 'string') {
+      onlyRegistered = false;
       if (heldBegin) {
         heldBegin = false;
         void quiet(query('begin'));
@@ -100,6 +112,7 @@ export function pipelineTransactions(client: pg.PoolClient): void {
     if (command === 'begin' && !heldBegin && !inTransaction) {
       heldBegin = true;
       inTransaction = true;
+      onlyRegistered = true;
       return Promise.resolve(answer('BEGIN'));
     }
     if (command === 'commit' || command === 'rollback') {

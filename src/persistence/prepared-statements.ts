@@ -13,9 +13,11 @@ const lastOfTransaction = new Set<string>();
  * `openDatabase` it then goes out by name. Only for texts built from code, never from input: every
  * distinct text is a statement kept on each connection.
  *
- * `lastOfTransaction` promises that, inside a transaction, nothing but COMMIT or ROLLBACK ever
- * follows the statement, and that it writes all or nothing by itself: such a connection then sends
- * the COMMIT right behind it, without waiting for its answer (see `pipelineTransactions`).
+ * A registered statement writes nothing, except one registered with `lastOfTransaction`: that
+ * promises that, inside a transaction, nothing but COMMIT or ROLLBACK ever follows it, and that it
+ * writes all or nothing by itself. When only registered statements came before it, a pipelining
+ * connection sends the COMMIT right behind it, without waiting for its answer (see
+ * `pipelineTransactions`).
  *
  * @example
  * const lockSql = prepared('select * from pw_applications where id = $1 for update');

@@ -100,7 +100,6 @@ export interface HistoryTable {
   actor_id: string | null;
   actor_role: string;
   idempotency_key: string | null;
-  /** The command's result as first returned, replayed for retries. */
   /** The command's answer, kept only when it came with an idempotency key (a retry reads it back). */
   result: Json<Record<string, unknown>> | null;
   /** SHA-256 of the canonical request (event and data) a key was first used with (migration 0010). */

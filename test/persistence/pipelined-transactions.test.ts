@@ -9,6 +9,10 @@ import { roundTripProxy } from '../helpers/round-trips.js';
 const needsServer = process.env.DATABASE_URL ? false : 'needs DATABASE_URL (a PostgreSQL server)';
 
 const lastInsert = prepared('insert into pipelined (id, note) values ($1, $2)', { lastOfTransaction: true });
+// The same, writing nothing when the id exists: as a write on a stale version does.
+const lastInsertOrNothing = prepared('insert into pipelined (id, note) values ($1, $2) on conflict do nothing', { lastOfTransaction: true });
+// A registered read, as the runner's lock is.
+const lockRead = prepared('select id from pipelined where id = $1 for update');
 
 /** The test's schema, a table in it, and one connection to it through a round-trip counter. */
 async function throughProxy(t: Test, pipeline = true) {
@@ -30,10 +34,10 @@ async function throughProxy(t: Test, pipeline = true) {
 t.test('a transaction sends BEGIN with its first statement and COMMIT behind its last: two round trips, and it commits', { skip: needsServer }, async (t) => {
   const { db, proxy, rows } = await throughProxy(t);
   const answer = await db.transaction().execute(async (trx) => {
-    await sql`select id from pipelined where id = 1 for update`.execute(trx);
+    await trx.executeQuery(CompiledQuery.raw(lockRead, [1]));
     return trx.executeQuery(CompiledQuery.raw(lastInsert, [1, '审核通过']));
   });
-  t.equal(proxy.take(), 2, 'BEGIN + the read, then the write + COMMIT');
+  t.equal(proxy.take(), 2, 'BEGIN + the registered read, then the write + COMMIT');
   t.equal(answer.numAffectedRows, 1n, 'the write answered as usual');
   t.same(await rows(), [{ id: 1, note: '审核通过' }], 'committed');
   await db.transaction().execute(async (trx) => {
@@ -41,6 +45,31 @@ t.test('a transaction sends BEGIN with its first statement and COMMIT behind its
     await sql`insert into pipelined (id, note) values (2, '未登记为最后一句')`.execute(trx);
   });
   t.equal(proxy.take(), 3, 'without a registered last statement: BEGIN + first, the second, then COMMIT');
+});
+
+t.test('after a statement that may have written (an effect), the COMMIT waits for the command to decide', { skip: needsServer }, async (t) => {
+  const { db, proxy, rows } = await throughProxy(t);
+  await db.executeQuery(CompiledQuery.raw(lastInsert, [1, '已有']));
+  proxy.take();
+  // The last statement writes nothing (as a write on a stale version would), and the command refuses:
+  // the effect before it must go with the ROLLBACK, not be committed behind the last statement.
+  await t.rejects(
+    db.transaction().execute(async (trx) => {
+      await sql`insert into pipelined (id, note) values (2, '效果')`.execute(trx);
+      const written = await trx.executeQuery(CompiledQuery.raw(lastInsertOrNothing, [1, '未写入']));
+      if (written.numAffectedRows !== 0n) throw new Error('the statement should have written nothing');
+      throw new Error('VERSION_CONFLICT');
+    }),
+    /VERSION_CONFLICT/,
+  );
+  t.same(await rows(), [{ id: 1, note: '已有' }], 'the effect was rolled back with the command');
+  t.equal(proxy.take(), 3, 'BEGIN + the effect, the last statement alone, ROLLBACK');
+  await db.transaction().execute(async (trx) => {
+    await sql`insert into pipelined (id, note) values (2, '效果')`.execute(trx);
+    await trx.executeQuery(CompiledQuery.raw(lastInsert, [3, '写入']));
+  });
+  t.equal(proxy.take(), 3, 'accepted: BEGIN + the effect, the write, COMMIT');
+  t.same((await rows()).map((r) => r.id), [1, 2, 3], 'both committed');
 });
 
 t.test('a failed last statement takes the whole transaction with it, and the connection goes on working', { skip: needsServer }, async (t) => {
