@@ -93,6 +93,7 @@ export async function openDatabase(options: DatabaseOptions = {}): Promise<Datab
 
 async function openPostgres(url: string, options: DatabaseOptions, schema: string | undefined): Promise<Database> {
   const onError = options.onError;
+  const pipeline = options.pipeline ?? true;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.maxConnections ?? 10,
@@ -106,7 +107,7 @@ async function openPostgres(url: string, options: DatabaseOptions, schema: strin
     // Lets a statement go on the wire before the previous one is answered; only
     // pipelineTransactions does that (BEGIN with the first statement, COMMIT
     // behind a command's write): Kysely itself waits for every answer.
-    pipeline: options.pipeline ?? true,
+    pipeline,
     // A startup option rather than a `set` per checkout: no extra round trip,
     // and a connection replaced after a PostgreSQL restart gets it too.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
@@ -118,7 +119,7 @@ async function openPostgres(url: string, options: DatabaseOptions, schema: strin
   // query fails anyway, so the event only needs a listener, not a report.
   pool.on('connect', (client) => {
     client.on('error', () => {});
-    if (options.pipeline ?? true) pipelineTransactions(client);
+    if (pipeline) pipelineTransactions(client);
     else nameRegisteredStatements(client);
   });
   if (schema) {

@@ -12,13 +12,18 @@ const quiet = <T>(promise: Promise<T>): Promise<T> => {
   return promise;
 };
 
-/** The same naming of registered statements (see `prepared`) on a client that does not pipeline. */
+/** Sends a registered text (see `prepared`) by name, parsed once per connection; any other as it is. */
+const byName = (query: Query, text: string, values: unknown) => {
+  const name = preparedName(text);
+  return name ? query({ name, text, values }) : query(text, values);
+};
+
+/** The same naming of registered statements on a client that does not pipeline. */
 export function nameRegisteredStatements(client: pg.PoolClient): void {
   const query = client.query.bind(client) as unknown as Query;
   (client as { query: unknown }).query = (...args: unknown[]) => {
     const [text, values] = args;
-    const name = args.length === 2 && typeof text === 'string' ? preparedName(text) : undefined;
-    return name ? query({ name, text, values }) : query(...args);
+    return args.length === 2 && typeof text === 'string' ? byName(query, text, values) : query(...args);
   };
 }
 
@@ -73,15 +78,13 @@ export function pipelineTransactions(client: pg.PoolClient): void {
   };
 
   const send = (text: string, values: unknown) => {
-    const name = preparedName(text);
-    const statement = () => (name ? query({ name, text, values }) : query(text, values));
     if (!(inTransaction && onlyRegistered && isLastOfTransaction(text))) {
-      if (name === undefined) onlyRegistered = false;
-      return statement();
+      if (preparedName(text) === undefined) onlyRegistered = false;
+      return byName(query, text, values);
     }
     inTransaction = false;
     return together(() => {
-      const result = statement();
+      const result = byName(query, text, values);
       committing = quiet(query('commit'));
       return result;
     });
