@@ -92,6 +92,44 @@ export async function decidableApplications(
   return found;
 }
 
+/**
+ * Applications of the institutions with the most fresh ones in unit review (up to
+ * `perInstitution` of each of `institutions`), for loops that decide through a business-19
+ * account per institution: each application is decided only a few times per round, so the
+ * answers, which carry the history as GET does, stay the size of a real one's (a dozen rows).
+ */
+export async function decidableOfBusiestInstitutions(engine: Engine, institutions: number, perInstitution = 40): Promise<Decidable[]> {
+  const project = await engine.db.selectFrom('pw_projects').select('id').orderBy('approval_deadline', 'desc').executeTakeFirstOrThrow();
+  const busiest = await engine.db
+    .selectFrom('pw_applications')
+    .select('institution_id')
+    .where('project_id', '=', project.id)
+    .where('state', 'in', ['unitReview.pending', 'unitReview.approved', 'unitReview.rejected'])
+    .where('version', '<', 4)
+    .groupBy('institution_id')
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .limit(institutions)
+    .execute();
+  const apps: Decidable[] = [];
+  for (const { institution_id } of busiest) apps.push(...(await decidableApplications(engine, perInstitution, { institutionId: institution_id!, minimum: 1, maxVersion: 4 })));
+  return apps;
+}
+
+/** The password of the benchmarks' business accounts. */
+export const benchPassword = 'Bench@2026';
+
+/**
+ * The login of the institution's business-19 account for the benchmarks, created (password
+ * {@link benchPassword}) when an earlier run has not.
+ */
+export async function benchBusinessLogin(engine: Engine, institutionId: string): Promise<string> {
+  const login = `bench19-${institutionId.slice(0, 8)}`;
+  if (!(await engine.db.selectFrom('pw_accounts').select('id').where('login', '=', login).executeTakeFirst())) {
+    await engine.accounts.create({ kind: 'business', login, name: '基准测试业务账号19', password: benchPassword, institutionId, businessCode: '19' });
+  }
+  return login;
+}
+
 /** An application as the bare baselines decide it: what the engine's write needs of the row. */
 export interface DecisionTarget {
   id: string;

@@ -2,7 +2,8 @@
  * The bundled server for the HTTP benchmark, in a process of its own so its
  * RSS is the server's alone: the engine and buildServer on DATABASE_URL,
  * listening on a free loopback port. Tells the parent its port, then answers
- * every 'rss' message with its current RSS. Started by bench/http.ts.
+ * every 'rss' message with its current RSS and its CPU time so far (user +
+ * system, microseconds). Started by bench/http.ts.
  */
 import { buildServer } from '../adapters/server/server.js';
 import { benchUrl } from './bench-support.js';
@@ -16,7 +17,10 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : 0;
   process.send!({ port, rss: process.memoryUsage().rss });
   process.on('message', (message) => {
-    if (message === 'rss') process.send!({ rss: process.memoryUsage().rss });
+    if (message === 'rss') {
+      const cpu = process.cpuUsage();
+      process.send!({ rss: process.memoryUsage().rss, cpu: cpu.user + cpu.system });
+    }
     if (message === 'stop') void app.close().then(close).then(() => process.exit(0));
   });
 }

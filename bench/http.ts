@@ -20,9 +20,8 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { benchArgs, benchUrl, log, mb, median, ratioLine, reportLoad, table } from './bench-support.js';
-import { benchEngine, decidableApplications, runFor, unitActor, type Decidable } from './bench-fixtures.js';
+import { benchBusinessLogin, benchEngine, benchPassword, decidableApplications, decidableOfBusiestInstitutions, runFor, unitActor } from './bench-fixtures.js';
 
-const password = 'Bench@2026';
 
 function startServer(): Promise<{ child: ChildProcess; port: number; rssAtStart: number }> {
   // BENCH_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
@@ -34,11 +33,13 @@ function startServer(): Promise<{ child: ChildProcess; port: number; rssAtStart:
   });
 }
 
-const rssOf = (child: ChildProcess) =>
-  new Promise<number>((resolve) => {
-    child.once('message', (m: { rss: number }) => resolve(m.rss));
+/** The server's RSS and its CPU time so far (µs, user + system). */
+const sample = (child: ChildProcess) =>
+  new Promise<{ rss: number; cpu: number }>((resolve) => {
+    child.once('message', (m: { rss: number; cpu: number }) => resolve(m));
     child.send('rss');
   });
+const rssOf = async (child: ChildProcess) => (await sample(child)).rss;
 
 async function main(): Promise<void> {
   await reportLoad();
@@ -49,54 +50,46 @@ async function main(): Promise<void> {
   const { engine, close } = await benchEngine(benchUrl(), connections + 2);
   const server = await startServer();
   try {
-    // A few institutions with many applications in unit review: one account (and login) each, ~40 applications each,
-    // so no application's history grows far beyond a real one's during the run: the answer carries the
-    // history, as GET does, and a real application has a dozen rows, not hundreds. The engine loop
-    // decides applications of its own (its send reads no history).
+    // A few institutions with many applications in unit review: one account (and login) each, ~40
+    // applications each (decidableOfBusiestInstitutions). The engine loop decides applications of its
+    // own (its send reads no history).
     log('http: finding decidable applications and their units …');
-    const project = await engine.db.selectFrom('pw_projects').select('id').orderBy('approval_deadline', 'desc').executeTakeFirstOrThrow();
-    const busiest = await engine.db
-      .selectFrom('pw_applications')
-      .select('institution_id')
-      .where('project_id', '=', project.id)
-      .where('state', 'in', ['unitReview.pending', 'unitReview.approved', 'unitReview.rejected'])
-      .where('version', '<', 4)
-      .groupBy('institution_id')
-      .orderBy((eb) => eb.fn.countAll(), 'desc')
-      .limit(connections)
-      .execute();
-    const apps: Decidable[] = [];
-    for (const { institution_id } of busiest) apps.push(...(await decidableApplications(engine, 40, { institutionId: institution_id!, minimum: 1, maxVersion: 4 })));
+    const apps = await decidableOfBusiestInstitutions(engine, connections);
     const engineApps = await decidableApplications(engine, connections, { exclude: new Set(apps.map((a) => a.id)) });
-    log(`  ${apps.length} applications of ${busiest.length} institutions`);
-    if (apps.length < connections) throw new Error(`only ${apps.length} decidable applications: regenerate the data (npm run bench:generate -- --reset)`);
     const base = `http://127.0.0.1:${server.port}/api/v1`;
     const tokens = new Map<string, string>();
     for (const app of apps) {
       if (tokens.has(app.institutionId)) continue;
-      const login = `bench19-${app.institutionId.slice(0, 8)}`;
-      const exists = await engine.db.selectFrom('pw_accounts').select('id').where('login', '=', login).executeTakeFirst();
-      if (!exists) {
-        await engine.accounts.create({ kind: 'business', login, name: '基准测试业务账号19', password, institutionId: app.institutionId, businessCode: '19' });
-      }
-      const response = await fetch(`${base}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+      const login = await benchBusinessLogin(engine, app.institutionId);
+      const response = await fetch(`${base}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password: benchPassword }) });
       if (response.status !== 201) throw new Error(`login ${login}: ${response.status} ${await response.text()}`);
       tokens.set(app.institutionId, ((await response.json()) as { token: string }).token);
     }
+    log(`  ${apps.length} applications of ${tokens.size} institutions`);
+    if (apps.length < connections) throw new Error(`only ${apps.length} decidable applications: regenerate the data (npm run bench:generate -- --reset)`);
     let sent = 0;
     const engineRates: number[] = [];
     const httpRates: number[] = [];
     const rssSamples: number[] = [];
     const latencies: { p50: number; p99: number; bytes: number }[] = [];
+    // CPU per decision (ms, user + system): the engine loop's process, the server's process, and
+    // autocannon's (this process) during the HTTP loop. On 2 cores shared with PostgreSQL, every
+    // millisecond of it is one the database does not get.
+    const cpuPer = { engine: [] as number[], server: [] as number[], load: [] as number[] };
+    const cpuMs = (used: NodeJS.CpuUsage) => (used.user + used.system) / 1000;
     for (let round = 1; round <= rounds; round++) {
       const steps = new Array(connections).fill(0);
+      const engineCpu = process.cpuUsage();
       const n = await runFor(connections, seconds, async (c) => {
         const app = engineApps[c]!;
         await engine.workflows.application.send(app.id, { type: steps[c]++ % 2 === 0 ? 'REJECT' : 'APPROVE', explanation: '基准测试' }, unitActor(app.institutionId));
       });
       engineRates.push(n / seconds);
+      cpuPer.engine.push(cpuMs(process.cpuUsage(engineCpu)) / Math.max(n, 1));
       log(`round ${round}: engine ${Math.round(n / seconds)} /s`);
 
+      const serverBefore = await sample(server.child);
+      const loadCpu = process.cpuUsage();
       const sampler = setInterval(() => void rssOf(server.child).then((r) => rssSamples.push(r)), 250);
       const result = await autocannon({
         url: base,
@@ -122,6 +115,10 @@ async function main(): Promise<void> {
         ],
       });
       clearInterval(sampler);
+      const loadUsed = cpuMs(process.cpuUsage(loadCpu));
+      const serverUsed = ((await sample(server.child)).cpu - serverBefore.cpu) / 1000;
+      cpuPer.server.push(serverUsed / Math.max(result.requests.total, 1));
+      cpuPer.load.push(loadUsed / Math.max(result.requests.total, 1));
       const failed = result.non2xx + result.errors;
       if (failed > 0) log(`  ${failed} failed requests (non-2xx or errors) of ${result.requests.total}`);
       const ok = result.requests.total - failed;
@@ -146,6 +143,9 @@ async function main(): Promise<void> {
           ],
         ],
       ),
+    );
+    console.log(
+      `\n| CPU per decision (median over rounds, user + system) | ms |\n|---|---:|\n| engine loop (this process: engine, pg, the callers) | ${median(cpuPer.engine).toFixed(2)} |\n| HTTP: the server process (Fastify, auth, the engine, the answer) | ${median(cpuPer.server).toFixed(2)} |\n| HTTP: autocannon (this process, the load generator) | ${median(cpuPer.load).toFixed(2)} |`,
     );
     ratioLine('http/engine', h / e, 0.6);
     console.log(`\n| server RSS (separate process, real PostgreSQL) | |\n|---|---:|\n| listening, before load | ${mb(server.rssAtStart)} |\n| under load, median of ${rssSamples.length} samples | ${mb(median(rssSamples))} |\n| under load, peak | ${mb(peak)} (target ≤ 250 MB ${peak <= 250 * 1024 * 1024 ? 'met' : 'NOT met'}) |`);

@@ -8,7 +8,7 @@
  * applications, 500,000 physicians instead of 10,000 / 1,000,000 /
  * 5,000,000). --quick also shortens every loop and imports 200,000 and
  * 1,000,000 rows instead of 1,000,000 and 5,000,000. --only a,b runs some:
- * transitions, http, lists, explain, import, embedded, export. The run
+ * transitions, http, http-layers, lists, explain, import, embedded, export. The run
  * ends with every `RATIO <name> <value> <target>` line again.
  */
 import { fork } from 'node:child_process';
@@ -53,6 +53,7 @@ async function main(): Promise<void> {
   const loops = quick ? ['--seconds', '2', '--rounds', '2'] : [];
   if (wanted('transitions')) await run('transitions', loops);
   if (wanted('http')) await run('http', quick ? ['--seconds', '4', '--rounds', '2'] : []);
+  if (wanted('http-layers')) await run('http-layers', quick ? ['--iterations', '200', '--rounds', '2'] : []);
   if (wanted('lists')) await run('lists', quick ? ['--iterations', '100'] : []);
   if (wanted('explain')) await run('explain-lists', []);
   if (wanted('import')) {

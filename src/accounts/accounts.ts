@@ -1,4 +1,4 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import { CompiledQuery, type Kysely, type Selectable, type Transaction } from 'kysely';
 import { parseResidentId } from '../domain/id-card.js';
 import { chinaDateOf } from '../domain/calendar-date.js';
 import { maskIdNumber, maskPhone } from '../domain/masking.js';
@@ -10,6 +10,7 @@ import { isUuid } from '../engine/transition-runner.js';
 import type { Actor } from '../engine/actor.js';
 import type { Clock } from '../engine/clock.js';
 import type { Tables } from '../persistence/schema.js';
+import { prepared } from '../persistence/prepared-statements.js';
 import { writeAudit } from '../engine/audit-log.js';
 import type { Departments } from './departments.js';
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from './password.js';
@@ -137,6 +138,25 @@ function view(row: AccountRow): AccountView {
     phoneMasked: row.phone ? maskPhone(row.phone) : null,
     activated: row.password_hash !== null,
   };
+}
+
+// Every authenticated request runs this look-up: a registered statement, built once and parsed once
+// per connection, instead of a query compiled on every request.
+const sessionLookup = prepared(`select s.token_hash, s.last_seen_at, s.expires_at, s.revoked_at,
+    a.id, a.kind, a.department_id, a.institution_id, a.business_code, a.disabled
+  from pw_sessions s join pw_accounts a on a.id = s.account_id where s.token_hash = $1`);
+
+interface SessionLookupRow {
+  token_hash: string;
+  last_seen_at: Date;
+  expires_at: Date;
+  revoked_at: Date | null;
+  id: string;
+  kind: Actor['kind'];
+  department_id: string | null;
+  institution_id: string | null;
+  business_code: string | null;
+  disabled: boolean;
 }
 
 /**
@@ -300,23 +320,8 @@ export function createAccounts(deps: {
     async authenticate(token, ip) {
       if (typeof token !== 'string' || token.length < 20 || token.length > 200) return null;
       const now = clock.now();
-      const found = await db
-        .selectFrom('pw_sessions')
-        .innerJoin('pw_accounts', 'pw_accounts.id', 'pw_sessions.account_id')
-        .select([
-          'pw_sessions.token_hash',
-          'pw_sessions.last_seen_at',
-          'pw_sessions.expires_at',
-          'pw_sessions.revoked_at',
-          'pw_accounts.id',
-          'pw_accounts.kind',
-          'pw_accounts.department_id',
-          'pw_accounts.institution_id',
-          'pw_accounts.business_code',
-          'pw_accounts.disabled',
-        ])
-        .where('pw_sessions.token_hash', '=', hashSecret(token))
-        .executeTakeFirst();
+      const { rows } = await db.executeQuery<SessionLookupRow>(CompiledQuery.raw(sessionLookup, [hashSecret(token)]));
+      const found = rows[0];
       if (!found || found.revoked_at || found.disabled) return null;
       if (found.expires_at.getTime() <= now.getTime()) return null;
       if (found.last_seen_at.getTime() + security.sessionIdleMinutes * 60_000 <= now.getTime()) return null;

@@ -21,7 +21,7 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && uuidPattern.test(value);
 }
 
-const lockStatements = new Map<string, string>();
+const lockStatements = new Map<string, Map<string, string>>();
 
 /**
  * The text of {@link lockRow}'s statement (parameter `$1`: the id), built once per table and
@@ -34,13 +34,19 @@ export function lockStatement(table: string, reads?: string): string {
   return builtOnce(lockStatements, table, reads, () => `select t.*${reads ? `, (${reads}) as pw_locked_read` : ''} from ${quoteIdentifier(table)} t where t.id = $1 for update of t`);
 }
 
-/** A statement's text per table and reads expression, built and registered as a prepared statement once. */
-function builtOnce(cache: Map<string, string>, table: string, reads: string | undefined, build: () => string): string {
-  const key = `${table}\u0000${reads ?? ''}`;
-  let text = cache.get(key);
+/**
+ * A statement's text per table and reads expression, built and registered as a prepared statement
+ * once. Keyed by the two strings as they are: `reads` is a workflow's constant expression (a
+ * kilobyte of SQL), whose hash V8 keeps once computed; a key concatenated on every command would be
+ * hashed again on every command.
+ */
+function builtOnce(cache: Map<string, Map<string, string>>, table: string, reads: string | undefined, build: () => string): string {
+  let byReads = cache.get(table);
+  if (byReads === undefined) cache.set(table, (byReads = new Map()));
+  let text = byReads.get(reads ?? '');
   if (text === undefined) {
     text = prepared(build());
-    cache.set(key, text);
+    byReads.set(reads ?? '', text);
   }
   return text;
 }
@@ -111,7 +117,7 @@ export async function readVisibleRow(db: Kysely<Tables>, scope: Scope, def: Work
   return row;
 }
 
-const detailStatements = new Map<string, string>();
+const detailStatements = new Map<string, Map<string, string>>();
 
 /**
  * The text of {@link readWithHistory}'s statement (parameter `$1`: the id): the row, its history

@@ -1,4 +1,4 @@
-import { transition, type AnyMachineSnapshot } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { Transaction } from 'kysely';
 import { stateLabel, toDotted } from '../../../machines/shared/introspect.js';
 import { workflowError } from '../../errors.js';
@@ -11,6 +11,7 @@ import type { EffectPatch, EntityRow, WorkflowDefinition } from '../workflow-def
 import { payloadOf, type WorkflowEvent } from './event-validation.js';
 import { requestHash } from './idempotency.js';
 import type { TransitionResult } from './transition-result.js';
+import { machineStep } from './machine-step.js';
 import { writeTransition } from './write-statement.js';
 
 /** What the effects issued (a 机构证号, an attachment's id), for the history row. */
@@ -50,11 +51,11 @@ export async function decideCommand(
   const machineEvent = { ...event, actor: { id: actor.id, kind: actor.kind }, now: now.toISOString(), facts };
   // One machine step; only a step that changed nothing and asked for nothing can be a refusal, and
   // only then is `can` asked (it costs as much as the step itself).
-  const [next, actions] = transition(def.machine, snapshot, machineEvent);
+  const [next, actions] = machineStep(def.machine)(snapshot, machineEvent);
   if (next === snapshot && actions.length === 0 && !snapshot.can(machineEvent)) {
     throw explainRefusal(snapshot, machineEvent, def.rules, row ? row.state : toDotted(snapshot.value));
   }
-  return { facts, next, actions: actions as { type: string; params?: unknown }[] };
+  return { facts, next, actions };
 }
 
 /**
