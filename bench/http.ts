@@ -22,7 +22,6 @@ import autocannon from 'autocannon';
 import { benchArgs, benchUrl, log, mb, median, ratioLine, reportLoad, table } from './bench-support.js';
 import { benchBusinessLogin, benchEngine, benchPassword, decidableApplications, decidableOfBusiestInstitutions, runFor, unitActor } from './bench-fixtures.js';
 
-
 function startServer(): Promise<{ child: ChildProcess; port: number; rssAtStart: number }> {
   // BENCH_PROFILE_DIR=dir: the server writes a V8 CPU profile there when it stops (node --cpu-prof).
   const profile = process.env.BENCH_PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`] : [];
