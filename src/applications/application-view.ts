@@ -139,12 +139,13 @@ export function allowedEvents(
     }
     const fewest = [...withExplanation].sort((a, b) => a.length - b.length)[0]!;
     const allowed = fewest.length === 0;
-    const without = ruleFailures(snapshot, base, applicationRules) ?? [];
+    // Whether it needs the explanation matters only for an event that is allowed with one.
+    const explanationRequired = allowed && !(ruleFailures(snapshot, base, applicationRules) ?? []).some((c) => c.length === 0);
     out.push({
       type,
       label,
       allowed,
-      explanationRequired: allowed && !without.some((c) => c.length === 0),
+      explanationRequired,
       reasons: fewest.map(asReason),
     });
   }
