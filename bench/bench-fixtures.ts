@@ -2,6 +2,7 @@
  * The engine and the applications the decision benchmarks work on, taken
  * from the generated data (bench/generate-data.ts).
  */
+import type { FastifyInstance } from 'fastify';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -128,6 +129,22 @@ export async function benchBusinessLogin(engine: Engine, institutionId: string):
     await engine.accounts.create({ kind: 'business', login, name: '基准测试业务账号19', password: benchPassword, institutionId, businessCode: '19' });
   }
   return login;
+}
+
+/**
+ * A bearer header per institution of `apps`, from a login of its business-19 account through the
+ * server's `inject` (no socket).
+ */
+export async function injectedLogins(app: FastifyInstance, engine: Engine, apps: readonly Decidable[]): Promise<Map<string, { authorization: string }>> {
+  const headers = new Map<string, { authorization: string }>();
+  for (const { institutionId } of apps) {
+    if (headers.has(institutionId)) continue;
+    const login = await benchBusinessLogin(engine, institutionId);
+    const session = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { login, password: benchPassword } });
+    if (session.statusCode !== 201) throw new Error(`login ${login}: ${session.statusCode} ${session.body}`);
+    headers.set(institutionId, { authorization: `Bearer ${(session.json() as { token: string }).token}` });
+  }
+  return headers;
 }
 
 /** An application as the bare baselines decide it: what the engine's write needs of the row. */

@@ -22,7 +22,7 @@
  */
 import { buildServer } from '../adapters/server/server.js';
 import { benchArgs, benchUrl, log, median, reportLoad, table } from './bench-support.js';
-import { benchBusinessLogin, benchEngine, benchPassword, decidableOfBusiestInstitutions, unitActor } from './bench-fixtures.js';
+import { benchEngine, decidableOfBusiestInstitutions, injectedLogins, unitActor } from './bench-fixtures.js';
 
 async function main(): Promise<void> {
   await reportLoad();
@@ -35,14 +35,7 @@ async function main(): Promise<void> {
   try {
     log('http-layers: finding decidable applications …');
     const apps = await decidableOfBusiestInstitutions(engine, 8);
-    const headersOf = new Map<string, { authorization: string }>();
-    for (const { institutionId } of apps) {
-      if (headersOf.has(institutionId)) continue;
-      const login = await benchBusinessLogin(engine, institutionId);
-      const session = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { login, password: benchPassword } });
-      if (session.statusCode !== 201) throw new Error(`login ${login}: ${session.statusCode} ${session.body}`);
-      headersOf.set(institutionId, { authorization: `Bearer ${(session.json() as { token: string }).token}` });
-    }
+    const headersOf = await injectedLogins(app, engine, apps);
     log(`  ${apps.length} applications of ${headersOf.size} institutions`);
 
     // Each application alternates REJECT / APPROVE, whichever loop decides it.

@@ -19,7 +19,7 @@
  */
 import { buildServer } from '../adapters/server/server.js';
 import { benchUrl } from './bench-support.js';
-import { benchBusinessLogin, benchEngine, benchPassword, decidableApplications, decidableOfBusiestInstitutions, unitActor } from './bench-fixtures.js';
+import { benchEngine, decidableApplications, decidableOfBusiestInstitutions, injectedLogins, unitActor } from './bench-fixtures.js';
 
 async function main(): Promise<void> {
   const warm = Number(process.argv[2] ?? 300);
@@ -30,16 +30,7 @@ async function main(): Promise<void> {
   const app = mode === 'http' ? await buildServer({ engine, logger: false }) : undefined;
   try {
     const apps = mode === 'send' ? await decidableApplications(engine, 4) : await decidableOfBusiestInstitutions(engine, 8);
-    const headers = new Map<string, { authorization: string }>();
-    if (app) {
-      for (const { institutionId } of apps) {
-        if (headers.has(institutionId)) continue;
-        const login = await benchBusinessLogin(engine, institutionId);
-        const session = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { login, password: benchPassword } });
-        if (session.statusCode !== 201) throw new Error(`login ${login}: ${session.statusCode} ${session.body}`);
-        headers.set(institutionId, { authorization: `Bearer ${(session.json() as { token: string }).token}` });
-      }
-    }
+    const headers = app ? await injectedLogins(app, engine, apps) : new Map<string, { authorization: string }>();
     for (let step = 0; step < warm + n; step++) {
       const target = apps[step % apps.length]!;
       const event = { type: Math.floor(step / apps.length) % 2 === 0 ? 'REJECT' : 'APPROVE', explanation: '基准测试' };
