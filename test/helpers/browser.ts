@@ -105,6 +105,18 @@ export function consoleDriver(browser: Browser, origin: string) {
       await input.fill(value);
       await input.press('Enter');
     },
+    /**
+     * Waits for what a submission leads to: `expected`, or a refusal shown on the screen (a field
+     * error or an error message). A refusal fails with the screen's own words instead of a bare
+     * timeout, and a slow machine gets a minute rather than the default 30 s.
+     */
+    async outcome(page: Page, expected: Locator, timeout = 60_000) {
+      const refusal = page.locator('.el-form-item__error:visible, .el-message--error:visible');
+      await expected.or(refusal).first().waitFor({ timeout });
+      if (await expected.isVisible()) return;
+      const said = (await refusal.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+      throw new Error(`refused on ${page.url()} instead of ${expected}: ${said.join(' | ')}`);
+    },
     /** Every problem seen on any page so far. */
     problems: () => watched.flat(),
   };

@@ -30,7 +30,7 @@ t.test('the console\'s screens, role by role', { skip: browserSkip }, async (t) 
   t.teardown(() => server.stop());
   const browser: Browser = await launchBrowser();
   t.teardown(() => browser.close());
-  const { open, logIn, choose, typeDate, problems } = consoleDriver(browser, server.url);
+  const { open, logIn, choose, typeDate, outcome, problems } = consoleDriver(browser, server.url);
   const heading = (page: Page) => page.locator('.page-title').first().innerText();
   const menu = (page: Page, name: string) => page.getByRole('menuitem', { name, exact: true }).click();
 
@@ -184,7 +184,7 @@ t.test('the console\'s screens, role by role', { skip: browserSkip }, async (t) 
     await card.getByLabel('带教老师执业证书号', { exact: true }).fill('110420100024680');
     await card.getByLabel('带教老师执业单位', { exact: true }).fill('武汉市第1911医院');
     await page.getByRole('button', { name: '提交', exact: true }).click();
-    await page.locator('[data-test="state"]', { hasText: '单位审核·待审核' }).waitFor();
+    await outcome(page, page.locator('[data-test="state"]', { hasText: '单位审核·待审核' }));
     t.match(new URL(page.url()).pathname, /^\/applications\/[0-9a-f-]{36}$/, 'the new declaration\'s detail');
     t.match(await page.locator('.el-descriptions', { hasText: '录入方式' }).innerText(), /单位直接录入/, 'entered by the unit, straight into its review');
   });
