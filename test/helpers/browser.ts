@@ -81,6 +81,9 @@ export function consoleDriver(browser: Browser, origin: string) {
   return {
     async open(path: string): Promise<Page> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
+      // CI runs these beside the heavy suites on two cores: a screen may take longer than
+      // Playwright's default 30 s there without anything being wrong.
+      context.setDefaultTimeout(60_000);
       const page = await context.newPage();
       watched.push(watch(page, origin));
       await page.goto(`${origin}${path}`);
