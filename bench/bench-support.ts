@@ -2,6 +2,8 @@
  * What every benchmark script shares: argument parsing, the database URL,
  * progress on stderr, percentiles and markdown tables on stdout.
  */
+import { execFileSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** `--name value` and `--flag` arguments. */
 export function benchArgs(argv = process.argv.slice(2)): Map<string, string | true> {
@@ -101,6 +103,59 @@ export async function ensureDatabase(url: string): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+let clockTicks: number | undefined;
+
+/** CPU ticks (user + system) of each PostgreSQL process on this machine, by pid; undefined where none can be seen. */
+function postgresTicks(): Map<string, number> | undefined {
+  let pids: string[];
+  try {
+    pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name));
+  } catch {
+    return undefined;
+  }
+  const ticks = new Map<string, number>();
+  for (const pid of pids) {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+    } catch {
+      continue; // ended since the listing
+    }
+    // "pid (comm) state ppid …": comm may hold spaces, so fields are counted after its ')'.
+    const close = stat.lastIndexOf(')');
+    if (stat.slice(stat.indexOf('(') + 1, close) !== 'postgres') continue;
+    const fields = stat.slice(close + 2).split(' ');
+    ticks.set(pid, Number(fields[11]) + Number(fields[12])); // utime, stime (fields 14 and 15 of proc(5))
+  }
+  return ticks.size > 0 ? ticks : undefined;
+}
+
+/**
+ * Starts measuring the CPU time (user + system) of every process of the PostgreSQL server on this
+ * machine — backends, WAL writer, checkpointer — from /proc. The returned function gives the ms
+ * used since, or undefined where the server's processes cannot be seen (no /proc, a server on
+ * another machine). Counted per process, so a backend that ends meanwhile (a pool closing an idle
+ * connection) takes only its own share with it. Beside `process.cpuUsage()` it gives the
+ * database's CPU per transition: on a machine whose cores both share, that budget says whose work
+ * limits the rate.
+ *
+ * @example
+ * const databaseCpu = measureDatabaseCpu();
+ * await loop();
+ * const msPerTransition = databaseCpu()! / transitions;
+ */
+export function measureDatabaseCpu(): () => number | undefined {
+  const before = postgresTicks();
+  return () => {
+    const after = postgresTicks();
+    if (!before || !after) return undefined;
+    let ticks = 0;
+    for (const [pid, now] of after) ticks += now - (before.get(pid) ?? 0);
+    clockTicks ??= Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    return (ticks * 1000) / clockTicks;
+  };
 }
 
 /** A ratio with its target: `0.93 (≥ 0.8 ✔)`. */

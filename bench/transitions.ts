@@ -24,7 +24,7 @@
  * Options: --seconds S per loop and round (default 5), --rounds R (default 3), --clients 2,8.
  */
 import pg from 'pg';
-import { benchArgs, benchUrl, log, median, ratioLine, reportLoad, table } from './bench-support.js';
+import { benchArgs, benchUrl, log, measureDatabaseCpu, median, ratioLine, reportLoad, table } from './bench-support.js';
 import { benchEngine, decidableApplications, engineWrite, runFor, unitActor, type DecisionTarget } from './bench-fixtures.js';
 import { lockStatement } from '../src/engine/runner/entity-read.js';
 import { lockedIndicatorInputs } from '../src/applications/application-indicators.js';
@@ -113,21 +113,29 @@ async function main(): Promise<void> {
           return { id: a.id, institutionId: a.institutionId, version: r.version, state: r.state, context: JSON.stringify(r.context), submittedAt: r.submitted_at };
         }),
       );
-    const results: { label: string; clients: number; rates: number[]; cpu: number[] }[] = [];
-    // This process's CPU per transition (user + system): on a machine whose cores PostgreSQL shares,
-    // every millisecond of it is one the database does not get; the bare loops show the floor.
+    const results: { label: string; clients: number; rates: number[]; user: number[]; system: number[]; database: number[] }[] = [];
+    // The CPU per transition of this process (user, system) and of PostgreSQL's processes: on a
+    // machine whose cores both share, every millisecond of ours is one the database does not get,
+    // and the bare loops show the floor of each.
     const measured = async (clients: number, work: () => Promise<number>) => {
       const cpu = process.cpuUsage();
+      const databaseCpu = measureDatabaseCpu();
       const n = await work();
       const used = process.cpuUsage(cpu);
-      return { rate: n / seconds, cpuMs: (used.user + used.system) / 1000 / Math.max(n, 1) };
+      const database = databaseCpu();
+      const per = (ms: number) => ms / Math.max(n, 1);
+      return { rate: n / seconds, user: per(used.user / 1000), system: per(used.system / 1000), database: database === undefined ? Number.NaN : per(database) };
     };
-    const record = (label: string, clients: number, { rate, cpuMs }: { rate: number; cpuMs: number }) => {
+    const record = (label: string, clients: number, outcome: { rate: number; user: number; system: number; database: number }) => {
       let entry = results.find((r) => r.label === label && r.clients === clients);
-      if (!entry) results.push((entry = { label, clients, rates: [], cpu: [] }));
-      entry.rates.push(rate);
-      entry.cpu.push(cpuMs);
-      log(`  ${label}, ${clients} clients: ${Math.round(rate)} /s, ${cpuMs.toFixed(2)} ms CPU of this process per transition`);
+      if (!entry) results.push((entry = { label, clients, rates: [], user: [], system: [], database: [] }));
+      entry.rates.push(outcome.rate);
+      entry.user.push(outcome.user);
+      entry.system.push(outcome.system);
+      entry.database.push(outcome.database);
+      log(
+        `  ${label}, ${clients} clients: ${Math.round(outcome.rate)} /s; ms CPU per transition: this process ${outcome.user.toFixed(2)} user + ${outcome.system.toFixed(2)} system, PostgreSQL ${outcome.database.toFixed(2)}`,
+      );
     };
     for (let round = 1; round <= rounds; round++) {
       for (const clients of clientCounts) {
@@ -173,7 +181,13 @@ async function main(): Promise<void> {
         const rs = results.find((r) => r.label === label && r.clients === clients)!.rates;
         return `${Math.round(Math.min(...rs))}–${Math.round(Math.max(...rs))}`;
       };
-      const cpu = (label: string) => median(results.find((r) => r.label === label && r.clients === clients)!.cpu).toFixed(2);
+      const entry = (label: string) => results.find((r) => r.label === label && r.clients === clients)!;
+      // ms CPU per transition: this process (user + system) and PostgreSQL's processes.
+      const cpu = (label: string) => {
+        const { user, system, database } = entry(label);
+        const db = median(database);
+        return `${median(user).toFixed(2)} + ${median(system).toFixed(2)} · ${Number.isNaN(db) ? 'n/a' : db.toFixed(2)}`;
+      };
       rows.push([`${clients}`, 'bare pg: BEGIN; UPDATE … version; INSERT history; COMMIT', Math.round(minimal), spread('bare pg: update + history'), cpu('bare pg: update + history'), '']);
       rows.push([
         `${clients}`,
@@ -211,7 +225,7 @@ async function main(): Promise<void> {
       ]);
     }
     console.log(`\n### Persisted transitions (${rounds} rounds × ${seconds} s per loop, interleaved; median rate)\n`);
-    console.log(table(['clients', 'loop', 'transitions/s', 'range over rounds', 'ms CPU of this process per transition', 'ratio'], rows));
+    console.log(table(['clients', 'loop', 'transitions/s', 'range over rounds', 'ms CPU per transition: this process user + system · PostgreSQL', 'ratio'], rows));
     for (const clients of clientCounts) {
       const rate = (label: string) => median(results.find((r) => r.label === label && r.clients === clients)!.rates);
       ratioLine(`engine/bare@${clients}`, rate('engine (workflows.application.send)') / rate('bare pg: update + history'), 0.8);
