@@ -8,8 +8,6 @@
 /** A calendar date written `YYYY-MM-DD` (Gregorian, four-digit year). */
 export type IsoDate = string;
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /** Parts of a calendar date; `month` is 1-based. */
 export interface DateParts {
   year: number;
@@ -49,13 +47,26 @@ export function isLeapYear(year: number): boolean {
  * parseIsoDate('2019-02-29'); // null
  */
 export function parseIsoDate(value: string): DateParts | null {
-  const match = isoDatePattern.exec(value);
-  if (!match) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  // By character codes rather than a regular expression: every probation month counted and every
+  // date compared parses its dates, several times per command.
+  if (typeof value !== 'string') return parseIsoDate(String(value));
+  if (value.length !== 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return null; // 45: '-'
+  const year = digitsAt(value, 0, 4);
+  const month = digitsAt(value, 5, 2);
+  const day = digitsAt(value, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
   return { year, month, day };
+}
+
+/** The number written by `length` ASCII digits at `start`, or -1 when one of them is not a digit. */
+function digitsAt(value: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const digit = value.charCodeAt(i) - 48; // 48: '0'
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
 }
 
 /**
@@ -76,7 +87,12 @@ export function isIsoDate(value: unknown): value is IsoDate {
  * formatIsoDate({ year: 2020, month: 2, day: 1 }); // '2020-02-01'
  */
 export function formatIsoDate(parts: DateParts): IsoDate {
-  return `${String(parts.year).padStart(4, '0')}-${String(parts.month).padStart(2, '0')}-${String(parts.day).padStart(2, '0')}`;
+  const { year, month, day } = parts;
+  // The usual date without three padStart calls (the month counting formats a date per step).
+  if (year >= 1000 && year <= 9999 && (year | 0) === year && (month | 0) === month && (day | 0) === day && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+    return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+  }
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function mustParse(value: string): DateParts {
@@ -93,10 +109,30 @@ function mustParse(value: string): DateParts {
  */
 export function dayNumber(value: IsoDate): number {
   const { year, month, day } = mustParse(value);
-  // Date.UTC would read years 0–99 as 1900–1999; setUTCFullYear does not.
-  const d = new Date(0);
-  d.setUTCFullYear(year, month - 1, day);
-  return Math.round(d.getTime() / 86_400_000);
+  return daysFromCivil(year, month, day);
+}
+
+// The proleptic Gregorian calendar in integer arithmetic (H. Hinnant, "chrono-Compatible Low-Level
+// Date Algorithms"): the same days as Date.UTC/setUTCFullYear, without a Date object per call.
+// Years are counted from 1 March, so the leap day is the last day of its year; an era is 400 years.
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+function civilFromDays(days: number): DateParts {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1 };
 }
 
 /**
@@ -106,8 +142,11 @@ export function dayNumber(value: IsoDate): number {
  * fromDayNumber(0); // '1970-01-01'
  */
 export function fromDayNumber(days: number): IsoDate {
-  const d = new Date(days * 86_400_000);
-  return formatIsoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+  // As `new Date(days * 86_400_000)` reads it: a fraction is a time of that day (whole
+  // milliseconds, toward zero), and beyond a Date's range (±100,000,000 days) or for NaN there is no date.
+  const ms = Math.trunc(days * 86_400_000);
+  if (!(Math.abs(ms) <= 8.64e15)) return formatIsoDate({ year: Number.NaN, month: Number.NaN, day: Number.NaN });
+  return formatIsoDate(civilFromDays(Math.floor(ms / 86_400_000)));
 }
 
 /**

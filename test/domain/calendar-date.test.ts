@@ -111,3 +111,53 @@ t.test('adding months never overshoots the target month (property)', async (t) =
   );
   t.pass('addMonths lands in the right month with a clamped day');
 });
+
+// The calendar is computed in integer arithmetic; JavaScript's Date is the reference it must match.
+const viaDate = (days: number) => {
+  const d = new Date(days * 86_400_000);
+  return formatIsoDate({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() });
+};
+
+t.test('day numbers agree with Date on every day of the years 0000 to 9999', async (t) => {
+  const first = Date.UTC(2000, 0, 1) / 86_400_000 - 730_485; // 0000-01-01: 2000 years of 365.2425 days earlier
+  t.equal(viaDate(first), '0000-01-01');
+  let mismatches = 0;
+  let days = first;
+  for (; viaDate(days) !== '10000-01-01'; days++) {
+    const date = viaDate(days);
+    if (fromDayNumber(days) !== date || dayNumber(date) !== days) mismatches++;
+  }
+  t.equal(days - first, 3_652_425, 'every day of 10,000 years visited');
+  t.equal(mismatches, 0, 'fromDayNumber and dayNumber give Date\'s answer for each');
+});
+
+t.test('fromDayNumber reads fractions and out-of-range numbers as Date does', async (t) => {
+  for (const days of [1.5, -0.5, -1e-12, 0.9999999999, 100_000_000, -100_000_000, 100_000_001, Number.NaN, Infinity, -Infinity]) {
+    t.equal(fromDayNumber(days), viaDate(days), String(days));
+  }
+});
+
+t.test('parses exactly the strings of the YYYY-MM-DD pattern that name a real date (property)', async (t) => {
+  const reference = (value: string) => {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+    if (!m) return null;
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) ? { year, month, day } : null;
+  };
+  // Mostly date-shaped strings, with the characters that a careless parser lets through.
+  const character = fc.constantFrom('0', '1', '2', '3', '9', '-', '/', ':', ' ', '\n', '٣', 'x', '+', '.');
+  const dateShaped = fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+    .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+  const strings = fc.oneof(
+    fc.array(character, { minLength: 8, maxLength: 12 }).map((cs) => cs.join('')),
+    dateShaped,
+    // One character of a date-shaped string replaced.
+    fc.tuple(dateShaped, fc.integer({ min: 0, max: 9 }), character).map(([s, i, c]) => s.slice(0, i) + c + s.slice(i + 1)),
+  );
+  fc.assert(fc.property(strings, (value) => JSON.stringify(parseIsoDate(value)) === JSON.stringify(reference(value))), { numRuns: 20_000 });
+  for (const value of ['2020-02-29\n', ' 2020-02-29', '2020-2-29', '٢٠٢٠-02-29', '+020-02-29', '2019-02-29', '2020-00-10', '2020-13-01', '2020-01-00']) {
+    t.equal(parseIsoDate(value), null, JSON.stringify(value));
+  }
+  t.pass('the same answer as the pattern for 20,000 strings');
+});
