@@ -114,6 +114,7 @@ async function main(): Promise<void> {
         }),
       );
     const results: { label: string; clients: number; rates: number[]; user: number[]; system: number[]; database: number[] }[] = [];
+    const resultOf = (label: string, clients: number) => results.find((r) => r.label === label && r.clients === clients)!;
     // The CPU per transition of this process (user, system) and of PostgreSQL's processes: on a
     // machine whose cores both share, every millisecond of ours is one the database does not get,
     // and the bare loops show the floor of each.
@@ -173,15 +174,15 @@ async function main(): Promise<void> {
 
     const rows: (string | number)[][] = [];
     for (const clients of clientCounts) {
-      const rate = (label: string) => median(results.find((r) => r.label === label && r.clients === clients)!.rates);
+      const entry = (label: string) => resultOf(label, clients);
+      const rate = (label: string) => median(entry(label).rates);
       const minimal = rate('bare pg: update + history');
       const full = rate("bare pg: the engine's own statements");
       const eng = rate('engine (workflows.application.send)');
       const spread = (label: string) => {
-        const rs = results.find((r) => r.label === label && r.clients === clients)!.rates;
+        const rs = entry(label).rates;
         return `${Math.round(Math.min(...rs))}–${Math.round(Math.max(...rs))}`;
       };
-      const entry = (label: string) => results.find((r) => r.label === label && r.clients === clients)!;
       // ms CPU per transition: this process (user + system) and PostgreSQL's processes.
       const cpu = (label: string) => {
         const { user, system, database } = entry(label);
@@ -227,7 +228,7 @@ async function main(): Promise<void> {
     console.log(`\n### Persisted transitions (${rounds} rounds × ${seconds} s per loop, interleaved; median rate)\n`);
     console.log(table(['clients', 'loop', 'transitions/s', 'range over rounds', 'ms CPU per transition: this process user + system · PostgreSQL', 'ratio'], rows));
     for (const clients of clientCounts) {
-      const rate = (label: string) => median(results.find((r) => r.label === label && r.clients === clients)!.rates);
+      const rate = (label: string) => median(resultOf(label, clients).rates);
       ratioLine(`engine/bare@${clients}`, rate('engine (workflows.application.send)') / rate('bare pg: update + history'), 0.8);
     }
   } finally {
