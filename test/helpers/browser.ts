@@ -99,14 +99,47 @@ export function consoleDriver(browser: Browser, origin: string) {
     /** Picks an option of an Element Plus select (its list is a popper at the end of the body). */
     async choose(page: Page, label: string, option: string) {
       // The select's input sits under its placeholder: click through it, as a user's click lands on the box.
-      await page.locator('input').and(page.getByLabel(label, { exact: true })).click({ force: true });
-      await page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click();
+      const input = page.locator('input').and(page.getByLabel(label, { exact: true }));
+      const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first();
+      // Under load a click can land on a select that is being rendered again as the page's data
+      // arrives, and nothing opens: click again, as a user would, rather than wait out the timeout.
+      for (let attempt = 1; ; attempt++) {
+        await input.click({ force: true });
+        try {
+          await item.waitFor({ timeout: 10_000 });
+          break;
+        } catch (error) {
+          if (attempt === 3) throw error;
+        }
+      }
+      await item.click();
     },
     /** Types a date into an Element Plus date picker and confirms it. */
     async typeDate(input: Locator, value: string) {
       await input.click();
       await input.fill(value);
       await input.press('Enter');
+    },
+    /**
+     * Types a date range into an Element Plus range picker inside `container` (its 开始日期 and
+     * 结束日期 inputs) and checks, once its panel has closed, that both dates were kept; a range the
+     * picker dropped while its panel opened or closed is typed again, and a range it keeps dropping
+     * fails here, saying what it holds, rather than as a refusal of the whole form later.
+     */
+    async typeRange(container: Locator, from: string, to: string) {
+      const start = container.getByPlaceholder('开始日期');
+      const end = container.getByPlaceholder('结束日期');
+      for (let attempt = 1; ; attempt++) {
+        for (const [input, value] of [[start, from], [end, to]] as const) {
+          await input.click();
+          await input.fill(value);
+          await input.press('Enter');
+        }
+        await container.page().locator('.el-date-range-picker:visible').first().waitFor({ state: 'hidden' });
+        const held = [await start.inputValue(), await end.inputValue()];
+        if (held[0] === from && held[1] === to) return;
+        if (attempt === 3) throw new Error(`the range picker holds ${held.join('..')} instead of ${from}..${to}`);
+      }
     },
     /**
      * Waits for what a submission leads to: `expected`, or a refusal shown on the screen (a field

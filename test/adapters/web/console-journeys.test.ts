@@ -30,7 +30,7 @@ t.test('the console: every role does its part of the seed in the browser', { ski
   const origin = server.url;
   const browser: Browser = await launchBrowser();
   t.teardown(() => browser.close());
-  const { open, logIn, choose, typeDate, problems } = consoleDriver(browser, origin);
+  const { open, logIn, choose, typeDate, typeRange, outcome, problems } = consoleDriver(browser, origin);
 
   await t.test('the page is served with a CSP that allows no eval and nothing from elsewhere', async (t) => {
     const res = await fetch(`${origin}/`, { headers: { accept: 'text/html' } });
@@ -163,17 +163,16 @@ t.test('the console: every role does its part of the seed in the browser', { ski
       await card.getByLabel('试用机构名称', { exact: true }).fill(s.name);
       await card.getByLabel('试用机构登记号', { exact: true }).fill(s.no);
       if (s.current) await card.getByLabel('试用机构校验码', { exact: true }).fill(s.code);
-      await typeDate(card.getByPlaceholder('开始日期'), s.from);
-      await typeDate(card.getByPlaceholder('结束日期'), s.to);
+      await typeRange(card, s.from, s.to);
       await card.getByLabel('岗位(科室)名称', { exact: true }).fill(s.dept);
       await card.getByLabel('带教老师姓名', { exact: true }).fill(s.teacher);
       await card.getByLabel('带教老师执业证书号', { exact: true }).fill(s.cert);
       await card.getByLabel('带教老师执业单位', { exact: true }).fill(s.unit);
     }
     await page.getByRole('button', { name: '保存' }).click();
-    await page.waitForURL(/\/applications\/[0-9a-f-]{36}$/);
+    await outcome(page, page.locator('[data-test="state"]', { hasText: '草稿' }));
+    t.match(new URL(page.url()).pathname, /^\/applications\/[0-9a-f-]{36}$/, 'saved: the new declaration\'s page');
     applicationPath = new URL(page.url()).pathname;
-    await page.locator('[data-test="state"]', { hasText: '草稿' }).waitFor();
     await page.getByRole('button', { name: '提交', exact: true }).first().click();
     await page.getByRole('button', { name: '确定' }).click();
     await page.locator('[data-test="state"]', { hasText: '待审核' }).waitFor();

@@ -30,7 +30,7 @@ t.test('the console\'s screens, role by role', { skip: browserSkip }, async (t) 
   t.teardown(() => server.stop());
   const browser: Browser = await launchBrowser();
   t.teardown(() => browser.close());
-  const { open, logIn, choose, typeDate, outcome, problems } = consoleDriver(browser, server.url);
+  const { open, logIn, choose, typeDate, typeRange, outcome, problems } = consoleDriver(browser, server.url);
   const heading = (page: Page) => page.locator('.page-title').first().innerText();
   const menu = (page: Page, name: string) => page.getByRole('menuitem', { name, exact: true }).click();
 
@@ -177,8 +177,7 @@ t.test('the console\'s screens, role by role', { skip: browserSkip }, async (t) 
     await card.getByLabel('试用机构名称', { exact: true }).fill('武汉市第1911医院');
     await card.getByLabel('试用机构登记号', { exact: true }).fill('5252223212582111254');
     await card.getByLabel('试用机构校验码', { exact: true }).fill('434148');
-    await typeDate(card.getByPlaceholder('开始日期'), '2025-03-01');
-    await typeDate(card.getByPlaceholder('结束日期'), '2026-06-30');
+    await typeRange(card, '2025-03-01', '2026-06-30');
     await card.getByLabel('岗位(科室)名称', { exact: true }).fill('儿科');
     await card.getByLabel('带教老师姓名', { exact: true }).fill('欧阳·明');
     await card.getByLabel('带教老师执业证书号', { exact: true }).fill('110420100024680');
