@@ -5,6 +5,7 @@ export { createEngine } from './create-engine.js';
 export type { Engine, EngineOptions } from './create-engine.js';
 export type {
   CreateOptions,
+  EntityDetail,
   EntityView,
   HistoryEntry,
   SendOptions,

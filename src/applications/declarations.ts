@@ -7,7 +7,7 @@ import { sameName } from '../domain/name-normalise.js';
 import { isWorkflowError, validationFailed, workflowError, type FieldIssue } from '../errors.js';
 import type { Actor } from '../engine/actor.js';
 import type { Clock } from '../engine/clock.js';
-import { isUuid, type SendOptions, type TransitionRunner, type WorkflowEvent } from '../engine/transition-runner.js';
+import { isUuid, type EntityDetail, type SendOptions, type TransitionRunner, type WorkflowEvent } from '../engine/transition-runner.js';
 import type { Departments } from '../accounts/departments.js';
 import type { Tables } from '../persistence/schema.js';
 import { jsonb } from '../persistence/jsonb.js';
@@ -233,10 +233,8 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
     department_id: institution.departmentId,
   });
 
-  const detail = async (id: string, actor: Actor): Promise<ApplicationDetail> => {
-    const { view, history, read } = await runner.read(id, actor);
-    return applicationDetail(db, { view, history, actor, now: clock.now(), read }, settings);
-  };
+  const detailOf = ({ view, history, read }: EntityDetail, actor: Actor) => applicationDetail(db, { view, history, actor, now: clock.now(), read }, settings);
+  const detail = async (id: string, actor: Actor): Promise<ApplicationDetail> => detailOf(await runner.read(id, actor), actor);
 
   return {
     async create(projectId, input, actor, options = {}) {
@@ -258,24 +256,26 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
                 .where('login', '=', data.candidate.idNumber)
                 .executeTakeFirst()
             )?.id ?? null);
-      let id: string;
       try {
-        ({ id } = await runner.create({ type: 'CREATE' }, actor, {
-          idempotencyKey: options.idempotencyKey,
-          columns: {
-            project_id: project.id,
-            candidate_id: candidateId,
-            due_at: projectDueAt(project.approvalDeadline),
-            entry_mode: actor.kind === 'business' ? 'unit' : 'candidate',
-            ...dataColumns(data, institution),
-          },
-        }));
+        // The answer comes from the creation's own write statement: no read after it.
+        return detailOf(
+          await runner.createAndRead({ type: 'CREATE' }, actor, {
+            idempotencyKey: options.idempotencyKey,
+            columns: {
+              project_id: project.id,
+              candidate_id: candidateId,
+              due_at: projectDueAt(project.approvalDeadline),
+              entry_mode: actor.kind === 'business' ? 'unit' : 'candidate',
+              ...dataColumns(data, institution),
+            },
+          }),
+          actor,
+        );
       } catch (error) {
         // Two declarations racing past the in-transaction check: the unique index decides.
         if (uniqueViolation(error)) throw workflowError('ALREADY_APPLIED', undefined, { projectId: project.id });
         throw error;
       }
-      return detail(id, actor);
     },
 
     async edit(id, input, actor, options = {}) {
@@ -294,12 +294,11 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
       checkOwnInstitution(data, institution, actor);
       await checkIdentity(data, actor);
       try {
-        await runner.send(id, { type: 'EDIT' }, actor, { ...options, columns: dataColumns(data, institution) });
+        return detailOf(await runner.sendAndRead(id, { type: 'EDIT' }, actor, { ...options, columns: dataColumns(data, institution) }), actor);
       } catch (error) {
         if (uniqueViolation(error)) throw workflowError('ALREADY_APPLIED', undefined, { projectId: view.row.project_id });
         throw error;
       }
-      return detail(id, actor);
     },
 
     async send(id, event, actor, options = {}) {
@@ -308,8 +307,8 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
           { field: 'type', code: 'useDedicatedEndpoint', message: event.type === 'CREATE' ? '新建申报请使用项目的申报接口' : '修改申报请提交完整的申报数据' },
         ]);
       }
-      await runner.send(id, event, actor, { expectedVersion: options.expectedVersion, idempotencyKey: options.idempotencyKey });
-      return detail(id, actor);
+      // The answer comes from the decision's own write statement: no read after it.
+      return detailOf(await runner.sendAndRead(id, event, actor, { expectedVersion: options.expectedVersion, idempotencyKey: options.idempotencyKey }), actor);
     },
 
     detail,

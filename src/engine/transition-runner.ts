@@ -8,14 +8,15 @@ import type { Clock } from './clock.js';
 import type { EntityRow, Scope, WorkflowDefinition } from './workflow-definition.js';
 import { checkRole, validateEvent, type WorkflowEvent } from './runner/event-validation.js';
 import { findCreation, findEvent, replay } from './runner/idempotency.js';
-import { isUuid, lockRow, readHistory, readRow, readVisibleRow, readWithHistory, viewOf } from './runner/entity-read.js';
-import { applyCommand, decideCommand } from './runner/transition-write.js';
+import { isUuid, lockRow, readHistory, readRow, readVisibleRow, readWithHistory, viewOf, type EntityDetail } from './runner/entity-read.js';
+import { applyCommand, decideCommand, type Applied } from './runner/transition-write.js';
 import type { EntityView, HistoryEntry, TransitionResult } from './runner/transition-result.js';
 
 // The runner is put together from one small file per job (src/engine/runner/): validating the event,
 // idempotency, reading the entity, deciding and writing. This file only orders them in a transaction.
 export type { WorkflowEvent } from './runner/event-validation.js';
 export type { EntityView, HistoryEntry, TransitionResult } from './runner/transition-result.js';
+export type { EntityDetail } from './runner/entity-read.js';
 export { isUuid } from './runner/entity-read.js';
 
 export interface SendOptions {
@@ -50,11 +51,32 @@ export interface TransitionRunner {
    */
   create(event: WorkflowEvent, actor: Actor, options?: CreateOptions): Promise<TransitionResult>;
   /**
+   * {@link TransitionRunner.create}, answering also with the new object as
+   * {@link TransitionRunner.read} reads it: from the creation's own write statement, as
+   * {@link TransitionRunner.sendAndRead} does.
+   *
+   * @example
+   * const { result, view, history } = await engine.applications.createAndRead({ type: 'CREATE' }, unit, { columns });
+   * history.length; // 1
+   */
+  createAndRead(event: WorkflowEvent, actor: Actor, options?: CreateOptions): Promise<{ result: TransitionResult } & EntityDetail>;
+  /**
    * @example
    * const result = await engine.applications.send(applicationId, { type: 'APPROVE', explanation: '已核实' }, unit, { expectedVersion: 3 });
    * result.state; // 'unitReview.approved'
    */
   send(id: string, event: WorkflowEvent, actor: Actor, options?: SendOptions): Promise<TransitionResult>;
+  /**
+   * {@link TransitionRunner.send}, answering also with the object as {@link TransitionRunner.read}
+   * reads it afterwards. The detail comes from the command's own write statement (the written row,
+   * its history with the new row, the workflow's detail reads), so an HTTP decision that answers the
+   * whole object costs no read of its own. A replayed key wrote nothing and reads the object as it is.
+   *
+   * @example
+   * const { result, view, history } = await engine.applications.sendAndRead(applicationId, { type: 'APPROVE', explanation: '已核实' }, unit);
+   * history.at(-1)?.event; // 'APPROVE'
+   */
+  sendAndRead(id: string, event: WorkflowEvent, actor: Actor, options?: SendOptions): Promise<{ result: TransitionResult } & EntityDetail>;
   /**
    * @example
    * const { state, version } = await engine.applications.get(applicationId, unit);
@@ -85,7 +107,7 @@ export interface TransitionRunner {
    * @example
    * const { view, history } = await engine.applications.read(applicationId, unit);
    */
-  read(id: string, actor: Actor): Promise<{ view: EntityView; history: HistoryEntry[]; read: unknown }>;
+  read(id: string, actor: Actor): Promise<EntityDetail>;
 }
 
 export interface RunnerDeps {
@@ -109,7 +131,7 @@ const uniqueViolation = (e: unknown) => (e as { code?: unknown })?.code === '235
 export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps): TransitionRunner {
   const { machine } = def;
 
-  const afterCommit = (outcome: { result: TransitionResult; outbox: boolean }) => {
+  const afterCommit = (outcome: Applied) => {
     if (outcome.outbox) deps.onOutbox?.();
     return outcome.result;
   };
@@ -150,60 +172,85 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     idempotencyKey: key,
   });
 
+  /** A creation in one transaction; with `answer`, the write answers the detail. */
+  const creation = async (event: WorkflowEvent, actor: Actor, options: CreateOptions, answer: boolean): Promise<Applied> => {
+    validateEvent(def, event);
+    const id = options.id ?? crypto.randomUUID();
+    if (!isUuid(id)) throw validationFailed([{ field: 'id', code: 'invalid', message: 'id 须为 UUID' }]);
+    const columns = options.columns ?? {};
+    const key = options.idempotencyKey;
+    try {
+      return await deps.db.transaction().execute(async (trx) => {
+        if (key !== undefined) {
+          const stored = await findCreation(trx, def.name, key, actor);
+          if (stored) return { result: replay(stored, event, columns, 'create'), outbox: false };
+        }
+        checkRole(machine, event, actor);
+        if (!def.canCreate(actor, columns)) throw workflowError('FORBIDDEN', undefined, { rule: 'scope' });
+        const [initial] = initialTransition(machine);
+        const snapshot = options.context
+          ? machine.resolveState({ value: initial.value, context: { ...initial.context, ...options.context } })
+          : initial;
+        return applyCommand(trx, def, { id, row: undefined, snapshot, event, actor, now: deps.clock.now(), columns, idempotencyKey: key, answer });
+      });
+    } catch (e) {
+      // Two concurrent creations with one key: the loser replays the winner.
+      // It may fail on the unique index, or on a rule that already sees
+      // the winner's committed row (ALREADY_APPLIED …) although its own
+      // look-up of the key ran just before that commit.
+      if (key !== undefined && (uniqueViolation(e) || isWorkflowError(e))) {
+        const stored = await findCreation(deps.db, def.name, key, actor);
+        if (stored) return { result: replay(stored, event, columns, 'create'), outbox: false };
+      }
+      throw e;
+    }
+  };
+
+  /** The result and the object after a command that answers it: from its write, or read when a replay wrote nothing. */
+  const answered = async (outcome: Applied, actor: Actor): Promise<{ result: TransitionResult } & EntityDetail> => {
+    const result = afterCommit(outcome);
+    if (!outcome.detail) return { result, ...(await readWithHistory(deps.db, deps.scope, def, result.id, actor)) };
+    // As a read after the command would: the object as it is now, only for whom may see it so.
+    if (!(await def.canSee(actor, outcome.detail.view.row, deps.scope))) throw workflowError('NOT_FOUND');
+    return { result, ...outcome.detail };
+  };
+
+  /** One event on an existing entity, in one transaction; with `answer`, the write answers the detail. */
+  const command = async (id: string, event: WorkflowEvent, actor: Actor, options: SendOptions, answer: boolean): Promise<Applied> => {
+    validateEvent(def, event);
+    if (!isUuid(id)) throw workflowError('NOT_FOUND');
+    const key = options.idempotencyKey;
+    return deps.db.transaction().execute(async (trx) => {
+      const locked = await visibleRow(trx, id, event, actor, 'lock');
+      const row = locked.row;
+      if (key !== undefined) {
+        const stored = await findEvent(trx, id, key, actor);
+        if (stored) return { result: replay(stored, event, options.columns ?? {}, 'send'), outbox: false };
+      }
+      if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
+        throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: options.expectedVersion, version: row.version });
+      }
+      return applyCommand(trx, def, { ...commandOn(locked, id, event, actor, options.columns ?? {}, key), answer });
+    });
+  };
+
   return {
     definition: def,
 
     async create(event, actor, options = {}) {
-      validateEvent(def, event);
-      const id = options.id ?? crypto.randomUUID();
-      if (!isUuid(id)) throw validationFailed([{ field: 'id', code: 'invalid', message: 'id 须为 UUID' }]);
-      const columns = options.columns ?? {};
-      const key = options.idempotencyKey;
-      try {
-        const outcome = await deps.db.transaction().execute(async (trx) => {
-          if (key !== undefined) {
-            const stored = await findCreation(trx, def.name, key, actor);
-            if (stored) return { result: replay(stored, event, columns, 'create'), outbox: false };
-          }
-          checkRole(machine, event, actor);
-          if (!def.canCreate(actor, columns)) throw workflowError('FORBIDDEN', undefined, { rule: 'scope' });
-          const [initial] = initialTransition(machine);
-          const snapshot = options.context
-            ? machine.resolveState({ value: initial.value, context: { ...initial.context, ...options.context } })
-            : initial;
-          return applyCommand(trx, def, { id, row: undefined, snapshot, event, actor, now: deps.clock.now(), columns, idempotencyKey: key });
-        });
-        return afterCommit(outcome);
-      } catch (e) {
-        // Two concurrent creations with one key: the loser replays the winner.
-        // It may fail on the unique index, or on a rule that already sees
-        // the winner's committed row (ALREADY_APPLIED …) although its own
-        // look-up of the key ran just before that commit.
-        if (key !== undefined && (uniqueViolation(e) || isWorkflowError(e))) {
-          const stored = await findCreation(deps.db, def.name, key, actor);
-          if (stored) return replay(stored, event, columns, 'create');
-        }
-        throw e;
-      }
+      return afterCommit(await creation(event, actor, options, false));
+    },
+
+    async createAndRead(event, actor, options = {}) {
+      return answered(await creation(event, actor, options, true), actor);
     },
 
     async send(id, event, actor, options = {}) {
-      validateEvent(def, event);
-      if (!isUuid(id)) throw workflowError('NOT_FOUND');
-      const key = options.idempotencyKey;
-      const outcome = await deps.db.transaction().execute(async (trx) => {
-        const locked = await visibleRow(trx, id, event, actor, 'lock');
-        const row = locked.row;
-        if (key !== undefined) {
-          const stored = await findEvent(trx, id, key, actor);
-          if (stored) return { result: replay(stored, event, options.columns ?? {}, 'send'), outbox: false };
-        }
-        if (options.expectedVersion !== undefined && options.expectedVersion !== row.version) {
-          throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: options.expectedVersion, version: row.version });
-        }
-        return applyCommand(trx, def, commandOn(locked, id, event, actor, options.columns ?? {}, key));
-      });
-      return afterCommit(outcome);
+      return afterCommit(await command(id, event, actor, options, false));
+    },
+
+    async sendAndRead(id, event, actor, options = {}) {
+      return answered(await command(id, event, actor, options, true), actor);
     },
 
     async check(id, event, actor) {

@@ -265,7 +265,7 @@ t.test('a teacher number stored in an unusual form (spaces, full-width digits) i
   );
 });
 
-t.test('an accepted decision costs two statements between BEGIN and COMMIT, a refused one one, and the detail one', async (t) => {
+t.test('an accepted decision costs two statements between BEGIN and COMMIT, a refused one one, and the detail one; a decision that answers the detail still two', async (t) => {
   const world = await probationWorld(t);
   const id = await entry(world);
   // Every statement run through the engine's Kysely reaches its plugins' transformResult (BEGIN and
@@ -288,10 +288,28 @@ t.test('an accepted decision costs two statements between BEGIN and COMMIT, a re
   t.equal(await counted(() => engine.applications.send(id, { type: 'APPROVE', explanation: '已核实' }, world.unit)), 2, 'the lock with the facts, and the write');
   t.equal(await counted(() => refusal(engine.applications.send(id, { type: 'REJECT' }, world.unit))), 1, 'a refusal: the lock with the facts, then ROLLBACK');
   t.equal(await counted(() => engine.declarations.detail(id, world.unit)), 1, 'the row, its history and the detail reads');
-  t.equal(await counted(() => engine.declarations.send(id, { type: 'REJECT', explanation: '材料不全' }, world.unit)), 3, 'the HTTP decision: command and answer');
+  t.equal(await counted(() => engine.declarations.send(id, { type: 'REJECT', explanation: '材料不全' }, world.unit)), 2, 'the HTTP decision: the lock with the facts, and the write that answers the detail');
 });
 
-t.test('on PostgreSQL an accepted decision is two round trips, a refusal two and the detail one', { skip: process.env.DATABASE_URL ? false : 'needs DATABASE_URL (a PostgreSQL server)' }, async (t) => {
+t.test('a decision answers the application exactly as a read right after it shows it, its own history row included', async (t) => {
+  const world = await probationWorld(t);
+  const id = await entry(world);
+  const before = await world.engine.declarations.detail(id, world.unit);
+  const answered = await world.engine.declarations.send(id, { type: 'REJECT', explanation: '材料不全' }, world.unit, { expectedVersion: before.version });
+  t.same(answered, await world.engine.declarations.detail(id, world.unit), 'the same object as GET answers');
+  t.equal(answered.version, before.version + 1);
+  t.equal(answered.history.length, before.history.length + 1, 'the new history row is in the answer');
+  t.match(answered.history.at(-1), { seq: answered.version, event: 'REJECT', to: 'unitReview.rejected', payload: { explanation: '材料不全' } });
+  t.match(answered.decision, { type: 'REJECT', explanation: '材料不全' });
+  // A retry with the key wrote nothing the first time's statement could answer: it reads the object.
+  const key = 'decision-answer-replay';
+  const first = await world.engine.declarations.send(id, { type: 'APPROVE', explanation: '已核实' }, world.unit, { idempotencyKey: key });
+  const again = await world.engine.declarations.send(id, { type: 'APPROVE', explanation: '已核实' }, world.unit, { idempotencyKey: key });
+  t.same(again, first, 'a replay answers the same object');
+  t.equal(again.history.length, before.history.length + 2, 'and appended nothing');
+});
+
+t.test('on PostgreSQL an accepted decision is two round trips, a refusal two, the detail one, and a decision answering the detail two', { skip: process.env.DATABASE_URL ? false : 'needs DATABASE_URL (a PostgreSQL server)' }, async (t) => {
   const world = await probationWorld(t);
   const id = await entry(world);
   const proxy = await roundTripProxy(world.database.url!);
@@ -311,4 +329,8 @@ t.test('on PostgreSQL an accepted decision is two round trips, a refusal two and
   await engine.declarations.detail(id, world.unit);
   t.equal(proxy.take(), 1, 'the row, its history and the detail reads');
   t.equal((await world.engine.applications.get(id, world.unit)).state, 'unitReview.approved', 'the decision was committed');
+  proxy.take();
+  const answered = await engine.declarations.send(id, { type: 'REJECT', explanation: '材料不全' }, world.unit);
+  t.equal(proxy.take(), 2, 'the HTTP decision: BEGIN with the lock and its reads; the write answering the detail, with COMMIT');
+  t.same(answered, await world.engine.declarations.detail(id, world.unit), 'and its answer is the committed object');
 });

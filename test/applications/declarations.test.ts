@@ -120,7 +120,21 @@ t.test('a retried declaration with the same Idempotency-Key returns the first an
   const before = await snapshotOf(engine);
   const again = await engine.declarations.create(projectId, zhaoLiuInput(), unit, { idempotencyKey: 'entry-1' });
   t.equal(again.id, first.id);
+  t.same(again, first, 'the same answer, read again');
   t.same(await snapshotOf(engine), before);
+});
+
+t.test('a declaration and its edit answer the application exactly as a read right after them shows it', async (t) => {
+  const { engine, projectId, zhaoLiu } = await probationWorld(t);
+  const created = await engine.declarations.create(projectId, zhaoLiuInput(), zhaoLiu);
+  t.same(created, await engine.declarations.detail(created.id, zhaoLiu), 'the creation answers what GET shows');
+  t.match(created.history, [{ seq: 1, event: 'CREATE', from: null, to: 'draft' }], 'with its one history row');
+  const input = zhaoLiuInput() as { candidate: { phone: string } };
+  input.candidate.phone = '13900001111';
+  const edited = await engine.declarations.edit(created.id, input, zhaoLiu);
+  t.same(edited, await engine.declarations.detail(created.id, zhaoLiu), 'the edit answers what GET shows');
+  t.equal(edited.data?.candidate.phone, '13900001111', 'with the new data');
+  t.match(edited.history.map((h) => h.event), ['CREATE', 'EDIT']);
 });
 
 t.test('SUBMIT and a direct entry are refused outside the declaration period with PROJECT_NOT_OPEN', async (t) => {

@@ -418,7 +418,7 @@ t.test('the one write of a command writes nothing at all, not even its history, 
   const auditsBefore = await audits();
   const now = new Date();
   // A COMMIT may already be on the wire behind this statement: it must not keep half of it.
-  const written = await engine.db.transaction().execute((trx) =>
+  const { written } = await engine.db.transaction().execute((trx) =>
     writeTransition(trx, {
       table: 'pw_applications',
       entity: { update: { state: 'unitReview.approved', version: before.row.version + 1 }, id, version: before.row.version + 7 },

@@ -4,7 +4,6 @@ import { prepared } from '../../persistence/prepared-statements.js';
 import { stateLabel } from '../../../machines/shared/introspect.js';
 import { workflowError } from '../../errors.js';
 import type { Tables } from '../../persistence/schema.js';
-import { parseTimestamptz } from '../../persistence/type-parsers.js';
 import type { Actor } from '../actor.js';
 import type { EntityRow, Scope, WorkflowDefinition } from '../workflow-definition.js';
 import type { EntityView, HistoryEntry } from './transition-result.js';
@@ -120,6 +119,24 @@ export async function readVisibleRow(db: Kysely<Tables>, scope: Scope, def: Work
 const detailStatements = new Map<string, Map<string, string>>();
 
 /**
+ * The select list of a detail over the row `t`: the row, its history as one JSON array
+ * (`history_json`, from `historyRows`: a FROM item `h` with pw_history's columns) and, with
+ * `reads`, the workflow's detail reads (`pw_detail_read`). A detail page's read and a command's
+ * write that answers with the detail (see `transitionStatement`) select the same columns.
+ *
+ * @example
+ * detailColumns('pw_history h where h.entity_id = t.id'); // 't.*, (select coalesce(json_agg(…)) …) as history_json'
+ */
+export function detailColumns(historyRows: string, reads?: string): string {
+  // `at` as JavaScript's toISOString() writes it (UTC, milliseconds, 'Z'): PostgreSQL formats it
+  // once, instead of the server parsing and formatting every history row's time again.
+  return `t.*, (select coalesce(json_agg(json_build_object('seq', h.seq, 'from', h.from_state, 'to', h.to_state, 'event', h.event_type,
+         'payload', h.payload, 'actorId', h.actor_id, 'actorRole', h.actor_role,
+         'at', to_char(h.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')) order by h.seq), '[]'::json)
+         from ${historyRows}) as history_json${reads ? `, (${reads}) as pw_detail_read` : ''}`;
+}
+
+/**
  * The text of {@link readWithHistory}'s statement (parameter `$1`: the id): the row, its history
  * as one JSON array and, with `reads`, the workflow's detail reads over the row `t`.
  *
@@ -127,15 +144,30 @@ const detailStatements = new Map<string, Map<string, string>>();
  * readStatement('pw_institutions'); // 'select t.*, (select coalesce(json_agg(…)) …) as history_json from "pw_institutions" t where t.id = $1'
  */
 export function readStatement(table: string, reads?: string): string {
-  return builtOnce(
-    detailStatements,
-    table,
-    reads,
-    () => `select t.*, (select coalesce(json_agg(json_build_object('seq', h.seq, 'from', h.from_state, 'to', h.to_state, 'event', h.event_type,
-         'payload', h.payload, 'actorId', h.actor_id, 'actorRole', h.actor_role, 'at', h.created_at) order by h.seq), '[]'::json)
-         from pw_history h where h.entity_id = t.id) as history_json${reads ? `, (${reads}) as pw_detail_read` : ''}
-       from ${quoteIdentifier(table)} t where t.id = $1`,
-  );
+  return builtOnce(detailStatements, table, reads, () => `select ${detailColumns('pw_history h where h.entity_id = t.id', reads)}
+       from ${quoteIdentifier(table)} t where t.id = $1`);
+}
+
+/** The object as a detail page reads it: its view, its history and the workflow's detail reads. */
+export interface EntityDetail {
+  view: EntityView;
+  history: HistoryEntry[];
+  read: unknown;
+}
+
+/** A row as {@link detailColumns} selects it. */
+export type DetailRow = EntityRow & { history_json: HistoryEntry[]; pw_detail_read?: unknown };
+
+/**
+ * The object, its history and the workflow's detail reads from a row that {@link detailColumns}
+ * selected (the caller has checked that the actor may see it).
+ *
+ * @example
+ * const { view, history, read } = detailOf(applicationWorkflow, rows[0]);
+ */
+export function detailOf(def: WorkflowDefinition, found: DetailRow): EntityDetail {
+  const { history_json: history, pw_detail_read: read, ...row } = found;
+  return { view: viewOf(def, row as EntityRow), history, read };
 }
 
 /**
@@ -152,20 +184,13 @@ export async function readWithHistory(
   def: WorkflowDefinition,
   id: string,
   actor: Actor,
-): Promise<{ view: EntityView; history: HistoryEntry[]; read: unknown }> {
+): Promise<EntityDetail> {
   if (!isUuid(id)) throw workflowError('NOT_FOUND');
   const reads = def.detailReads?.();
-  const { rows } = await db.executeQuery<EntityRow & { history_json: HistoryEntry[]; pw_detail_read?: unknown }>(
-    CompiledQuery.raw(readStatement(def.table, reads), [id]),
-  );
+  const { rows } = await db.executeQuery<DetailRow>(CompiledQuery.raw(readStatement(def.table, reads), [id]));
   const found = rows[0];
   if (!found || !(await def.canSee(actor, found, scope))) throw workflowError('NOT_FOUND');
-  const { history_json: history, pw_detail_read: read, ...row } = found;
-  return {
-    view: viewOf(def, row as EntityRow),
-    history: history.map((h) => ({ ...h, at: new Date(parseTimestamptz(h.at)).toISOString() })),
-    read,
-  };
+  return detailOf(def, found);
 }
 
 /**

@@ -10,6 +10,7 @@ import { explainRefusal } from '../refusal.js';
 import type { EffectPatch, EntityRow, WorkflowDefinition } from '../workflow-definition.js';
 import { payloadOf, type WorkflowEvent } from './event-validation.js';
 import { requestHash } from './idempotency.js';
+import { detailOf, type EntityDetail } from './entity-read.js';
 import type { TransitionResult } from './transition-result.js';
 import { machineStep } from './machine-step.js';
 import { writeTransition } from './write-statement.js';
@@ -32,6 +33,16 @@ export interface Command {
   now: Date;
   columns: Record<string, unknown>;
   idempotencyKey: string | undefined;
+  /** Answer with the object as a detail page reads it, from the write's own statement. */
+  answer?: boolean;
+}
+
+/** What {@link applyCommand} did: the result, whether outbox rows wait, and the detail when asked. */
+export interface Applied {
+  result: TransitionResult;
+  outbox: boolean;
+  /** With `answer`: the written object, its history and the workflow's detail reads. */
+  detail?: EntityDetail;
 }
 
 /**
@@ -66,7 +77,7 @@ export async function decideCommand(
  * @example
  * const { result, outbox } = await applyCommand(trx, applicationWorkflow, { id, row, snapshot, event, actor, now, columns: {}, idempotencyKey: undefined });
  */
-export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefinition, command: Command): Promise<{ result: TransitionResult; outbox: boolean }> {
+export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefinition, command: Command): Promise<Applied> {
   const { machine } = def;
   const { id, row, event, actor, now, columns } = command;
   const from = row ? row.state : null;
@@ -112,7 +123,7 @@ export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefini
   // CTEs): one round trip instead of three or more, with the COMMIT right behind it on a pipelining
   // connection. The row's write is guarded by its version; when it matches nothing, the statement
   // writes nothing at all and the command fails.
-  const written = await writeTransition(trx, {
+  const { written, row: answered } = await writeTransition(trx, {
     table: def.table,
     entity: row ? { update: { ...columns, ...common }, id, version: row.version } : { insert: { id, ...columns, ...common, created_at: now } },
     history: {
@@ -141,7 +152,8 @@ export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefini
       payload: jsonb({ event: event.type, from, state, version, actorRole: actor.kind, ...payloadOf(event) }),
       created_at: now,
     })),
+    ...(command.answer ? { answer: { reads: def.detailReads?.() } } : {}),
   });
   if (written !== 1) throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: row?.version });
-  return { result, outbox: notifications.length > 0 };
+  return answered ? { result, outbox: notifications.length > 0, detail: detailOf(def, answered) } : { result, outbox: notifications.length > 0 };
 }
