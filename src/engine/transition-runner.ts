@@ -56,7 +56,7 @@ export interface TransitionRunner {
    * {@link TransitionRunner.sendAndRead} does.
    *
    * @example
-   * const { result, view, history } = await engine.applications.createAndRead({ type: 'CREATE' }, unit, { columns });
+   * const { result, view, history } = await engine.applications.createAndRead({ type: 'CREATE' }, unit, { idempotencyKey: 'entry-2026-0001' });
    * history.length; // 1
    */
   createAndRead(event: WorkflowEvent, actor: Actor, options?: CreateOptions): Promise<{ result: TransitionResult } & EntityDetail>;
