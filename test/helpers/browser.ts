@@ -78,6 +78,9 @@ export function watch(page: Page, origin: string): string[] {
  */
 export function consoleDriver(browser: Browser, origin: string) {
   const watched: string[][] = [];
+  // The API's refusals per page, body and all: a screen shows a refusal in its own words, which can
+  // be only the general message, so a failing test names the fields the server refused as well.
+  const refusals = new WeakMap<Page, string[]>();
   return {
     async open(path: string): Promise<Page> {
       const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN', acceptDownloads: true });
@@ -86,6 +89,17 @@ export function consoleDriver(browser: Browser, origin: string) {
       context.setDefaultTimeout(60_000);
       const page = await context.newPage();
       watched.push(watch(page, origin));
+      const refused: string[] = [];
+      refusals.set(page, refused);
+      page.on('response', (response) => {
+        const url = new URL(response.url());
+        if (!url.pathname.startsWith('/api/') || response.status() < 400) return;
+        const what = `${response.request().method()} ${url.pathname} ${response.status()}`;
+        response.text().then(
+          (body) => refused.push(`${what} ${body}`),
+          () => refused.push(what),
+        );
+      });
       await page.goto(`${origin}${path}`);
       return page;
     },
@@ -100,25 +114,41 @@ export function consoleDriver(browser: Browser, origin: string) {
     async choose(page: Page, label: string, option: string) {
       // The select's input sits under its placeholder: click through it, as a user's click lands on the box.
       const input = page.locator('input').and(page.getByLabel(label, { exact: true }));
+      const select = page.locator('.el-select').filter({ has: input });
       const item = page.locator('.el-select-dropdown__item:visible', { hasText: option }).first();
       // Under load a click can land on a select that is being rendered again as the page's data
-      // arrives, and nothing opens: click again, as a user would, rather than wait out the timeout.
+      // arrives, and nothing opens; or the option's click lands while its list is still opening, and
+      // nothing is chosen (seen in CI: the form went out without 报考类别). Either way choose again, as
+      // a user would, once the list has closed, and fail here, saying what the select shows.
       for (let attempt = 1; ; attempt++) {
         await input.click({ force: true });
         try {
           await item.waitFor({ timeout: 10_000 });
-          break;
+          await item.click();
+          await item.waitFor({ state: 'hidden' });
+          if ((await select.innerText()).includes(option)) return;
         } catch (error) {
           if (attempt === 3) throw error;
+          continue;
         }
+        if (attempt === 3) throw new Error(`the select ${label} shows "${(await select.innerText()).trim()}" instead of ${option}`);
       }
-      await item.click();
     },
-    /** Types a date into an Element Plus date picker and confirms it. */
+    /**
+     * Types a date into an Element Plus date picker, confirms it and checks, once its panel has
+     * closed, that the picker kept it; a date dropped while the panel opened or closed (as under load)
+     * is typed again, and one it keeps dropping fails here, saying what it holds.
+     */
     async typeDate(input: Locator, value: string) {
-      await input.click();
-      await input.fill(value);
-      await input.press('Enter');
+      for (let attempt = 1; ; attempt++) {
+        await input.click();
+        await input.fill(value);
+        await input.press('Enter');
+        await input.page().locator('.el-date-picker:visible').first().waitFor({ state: 'hidden' });
+        const held = await input.inputValue();
+        if (held === value) return;
+        if (attempt === 3) throw new Error(`the date picker holds "${held}" instead of ${value}`);
+      }
     },
     /**
      * Types a date range into an Element Plus range picker inside `container` (its 开始日期 and
@@ -151,7 +181,8 @@ export function consoleDriver(browser: Browser, origin: string) {
       await expected.or(refusal).first().waitFor({ timeout });
       if (await expected.isVisible()) return;
       const said = (await refusal.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
-      throw new Error(`refused on ${page.url()} instead of ${expected}: ${said.join(' | ')}`);
+      const api = refusals.get(page)?.at(-1);
+      throw new Error(`refused on ${page.url()} instead of ${expected}: ${said.join(' | ')}${api ? `; the API answered ${api}` : ''}`);
     },
     /** Every problem seen on any page so far. */
     problems: () => watched.flat(),
