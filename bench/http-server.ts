@@ -3,7 +3,7 @@
  * RSS is the server's alone: the engine and buildServer on DATABASE_URL,
  * listening on a free loopback port. Tells the parent its port, then answers
  * every 'rss' message with its current RSS and its CPU time so far (user +
- * system, and each apart; microseconds). Started by bench/http.ts.
+ * system apart; microseconds). Started by bench/http.ts.
  */
 import { buildServer } from '../adapters/server/server.js';
 import { benchUrl } from './bench-support.js';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   process.on('message', (message) => {
     if (message === 'rss') {
       const cpu = process.cpuUsage();
-      process.send!({ rss: process.memoryUsage().rss, cpu: cpu.user + cpu.system, user: cpu.user, system: cpu.system });
+      process.send!({ rss: process.memoryUsage().rss, user: cpu.user, system: cpu.system });
     }
     if (message === 'stop') void app.close().then(close).then(() => process.exit(0));
   });

@@ -36,10 +36,10 @@ function startServer(): Promise<{ child: ChildProcess; port: number; rssAtStart:
   });
 }
 
-/** The server's RSS and its CPU time so far (µs: user + system, and each apart). */
+/** The server's RSS and its CPU time so far (µs, user and system apart). */
 const sample = (child: ChildProcess) =>
-  new Promise<{ rss: number; cpu: number; user: number; system: number }>((resolve) => {
-    child.once('message', (m: { rss: number; cpu: number; user: number; system: number }) => resolve(m));
+  new Promise<{ rss: number; user: number; system: number }>((resolve) => {
+    child.once('message', (m: { rss: number; user: number; system: number }) => resolve(m));
     child.send('rss');
   });
 const rssOf = async (child: ChildProcess) => (await sample(child)).rss;

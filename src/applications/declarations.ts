@@ -233,8 +233,8 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
     department_id: institution.departmentId,
   });
 
-  const detailOf = ({ view, history, read }: EntityDetail, actor: Actor) => applicationDetail(db, { view, history, actor, now: clock.now(), read }, settings);
-  const detail = async (id: string, actor: Actor): Promise<ApplicationDetail> => detailOf(await runner.read(id, actor), actor);
+  const applicationDetailOf = ({ view, history, read }: EntityDetail, actor: Actor) => applicationDetail(db, { view, history, actor, now: clock.now(), read }, settings);
+  const detail = async (id: string, actor: Actor): Promise<ApplicationDetail> => applicationDetailOf(await runner.read(id, actor), actor);
 
   return {
     async create(projectId, input, actor, options = {}) {
@@ -258,7 +258,7 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
             )?.id ?? null);
       try {
         // The answer comes from the creation's own write statement: no read after it.
-        return detailOf(
+        return applicationDetailOf(
           await runner.createAndRead({ type: 'CREATE' }, actor, {
             idempotencyKey: options.idempotencyKey,
             columns: {
@@ -294,7 +294,7 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
       checkOwnInstitution(data, institution, actor);
       await checkIdentity(data, actor);
       try {
-        return detailOf(await runner.sendAndRead(id, { type: 'EDIT' }, actor, { ...options, columns: dataColumns(data, institution) }), actor);
+        return applicationDetailOf(await runner.sendAndRead(id, { type: 'EDIT' }, actor, { ...options, columns: dataColumns(data, institution) }), actor);
       } catch (error) {
         if (uniqueViolation(error)) throw workflowError('ALREADY_APPLIED', undefined, { projectId: view.row.project_id });
         throw error;
@@ -308,7 +308,7 @@ export function createDeclarations(deps: DeclarationDeps): Declarations {
         ]);
       }
       // The answer comes from the decision's own write statement: no read after it.
-      return detailOf(await runner.sendAndRead(id, event, actor, { expectedVersion: options.expectedVersion, idempotencyKey: options.idempotencyKey }), actor);
+      return applicationDetailOf(await runner.sendAndRead(id, event, actor, { expectedVersion: options.expectedVersion, idempotencyKey: options.idempotencyKey }), actor);
     },
 
     detail,

@@ -8,7 +8,7 @@ import type { Clock } from './clock.js';
 import type { EntityRow, Scope, WorkflowDefinition } from './workflow-definition.js';
 import { checkRole, validateEvent, type WorkflowEvent } from './runner/event-validation.js';
 import { findCreation, findEvent, replay } from './runner/idempotency.js';
-import { isUuid, lockRow, readHistory, readRow, readVisibleRow, readWithHistory, viewOf, type EntityDetail } from './runner/entity-read.js';
+import { isUuid, lockRow, readHistory, readRow, readVisibleRow, readWithHistory, viewOf, visibleDetail, type EntityDetail } from './runner/entity-read.js';
 import { applyCommand, decideCommand, type Applied } from './runner/transition-write.js';
 import type { EntityView, HistoryEntry, TransitionResult } from './runner/transition-result.js';
 
@@ -211,8 +211,7 @@ export function createTransitionRunner(def: WorkflowDefinition, deps: RunnerDeps
     const result = afterCommit(outcome);
     if (!outcome.detail) return { result, ...(await readWithHistory(deps.db, deps.scope, def, result.id, actor)) };
     // As a read after the command would: the object as it is now, only for whom may see it so.
-    if (!(await def.canSee(actor, outcome.detail.view.row, deps.scope))) throw workflowError('NOT_FOUND');
-    return { result, ...outcome.detail };
+    return { result, ...(await visibleDetail(deps.scope, def, outcome.detail, actor)) };
   };
 
   /** One event on an existing entity, in one transaction; with `answer`, the write answers the detail. */

@@ -126,12 +126,13 @@ export function consoleDriver(browser: Browser, origin: string) {
           await item.waitFor({ timeout: 10_000 });
           await item.click();
           await item.waitFor({ state: 'hidden' });
-          if ((await select.innerText()).includes(option)) return;
         } catch (error) {
           if (attempt === 3) throw error;
           continue;
         }
-        if (attempt === 3) throw new Error(`the select ${label} shows "${(await select.innerText()).trim()}" instead of ${option}`);
+        const shown = (await select.innerText()).trim();
+        if (shown.includes(option)) return;
+        if (attempt === 3) throw new Error(`the select ${label} shows "${shown}" instead of ${option}`);
       }
     },
     /**

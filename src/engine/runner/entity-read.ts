@@ -160,12 +160,14 @@ export type DetailRow = EntityRow & { history_json: HistoryEntry[]; pw_detail_re
 
 /**
  * The object, its history and the workflow's detail reads from a row that {@link detailColumns}
- * selected (the caller has checked that the actor may see it).
+ * selected, once the actor may see it (NOT_FOUND otherwise, as for a row that is not there): the
+ * one check of a detail page's read and of a command that answers the detail.
  *
  * @example
- * const { view, history, read } = detailOf(applicationWorkflow, rows[0]);
+ * const { view, history, read } = await visibleDetail(scope, applicationWorkflow, rows[0], unit);
  */
-export function detailOf(def: WorkflowDefinition, found: DetailRow): EntityDetail {
+export async function visibleDetail(scope: Scope, def: WorkflowDefinition, found: DetailRow | undefined, actor: Actor): Promise<EntityDetail> {
+  if (!found || !(await def.canSee(actor, found, scope))) throw workflowError('NOT_FOUND');
   const { history_json: history, pw_detail_read: read, ...row } = found;
   return { view: viewOf(def, row as EntityRow), history, read };
 }
@@ -188,9 +190,7 @@ export async function readWithHistory(
   if (!isUuid(id)) throw workflowError('NOT_FOUND');
   const reads = def.detailReads?.();
   const { rows } = await db.executeQuery<DetailRow>(CompiledQuery.raw(readStatement(def.table, reads), [id]));
-  const found = rows[0];
-  if (!found || !(await def.canSee(actor, found, scope))) throw workflowError('NOT_FOUND');
-  return detailOf(def, found);
+  return visibleDetail(scope, def, rows[0], actor);
 }
 
 /**

@@ -10,7 +10,7 @@ import { explainRefusal } from '../refusal.js';
 import type { EffectPatch, EntityRow, WorkflowDefinition } from '../workflow-definition.js';
 import { payloadOf, type WorkflowEvent } from './event-validation.js';
 import { requestHash } from './idempotency.js';
-import { detailOf, type EntityDetail } from './entity-read.js';
+import type { DetailRow } from './entity-read.js';
 import type { TransitionResult } from './transition-result.js';
 import { machineStep } from './machine-step.js';
 import { writeTransition } from './write-statement.js';
@@ -41,8 +41,8 @@ export interface Command {
 export interface Applied {
   result: TransitionResult;
   outbox: boolean;
-  /** With `answer`: the written object, its history and the workflow's detail reads. */
-  detail?: EntityDetail;
+  /** With `answer`: the written row, its history and the workflow's detail reads, as {@link DetailRow}. */
+  detail?: DetailRow;
 }
 
 /**
@@ -155,5 +155,5 @@ export async function applyCommand(trx: Transaction<Tables>, def: WorkflowDefini
     ...(command.answer ? { answer: { reads: def.detailReads?.() } } : {}),
   });
   if (written !== 1) throw workflowError('VERSION_CONFLICT', undefined, { expectedVersion: row?.version });
-  return answered ? { result, outbox: notifications.length > 0, detail: detailOf(def, answered) } : { result, outbox: notifications.length > 0 };
+  return answered ? { result, outbox: notifications.length > 0, detail: answered } : { result, outbox: notifications.length > 0 };
 }
